@@ -1,0 +1,320 @@
+"""Alignment stage: facts -> groups of facts from different sources about the same thing.
+
+Each fact has a signature (head word, names, content words; see extract/context.py).
+Candidates are blocked by shared signature keys (never all pairs), scored with weights
+taken from the rule, and clustered greedily from the strongest link down, with at most
+one value per source in a group (repeated mentions of one value in a source merge).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
+
+from factcheck.extract.terms import stem
+from factcheck.models import Fact
+
+
+class Weights(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    head: float = Field(0.30, ge=0)
+    names: float = Field(0.35, ge=0)
+    terms: float = Field(0.35, ge=0)
+
+
+class AlignParams(BaseModel):
+    """How facts are matched across sources; every number here is a rule parameter."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    threshold: float = Field(0.5, ge=0, le=1, description="score at which two facts are about the same thing, "
+                             "so that different values contradict")
+    agree: float = Field(0.35, ge=0, le=1, description="lower score enough to group compatible values "
+                         "(a month and a day in it, overlapping intervals)")
+    corroborate: float = Field(0.2, ge=0, le=1, description="lower score enough to group identical values")
+    weights: Weights = Field(default_factory=Weights)
+    synonyms: list[list[str]] = Field(default_factory=list, description="word groups treated as one term")
+    name_similarity: float = Field(88, ge=0, le=100, description="rapidfuzz ratio at which two names match")
+    names_floor: float = Field(1.0, ge=0, description="rarity-weighted names a full name match needs")
+    terms_floor: float = Field(2.0, ge=0, description="rarity-weighted words a full word match needs")
+    max_block: int = Field(400, ge=2, description="signature keys shared by more facts than this are too common to block on")
+
+
+class Relation(str, Enum):
+    EQUAL = "equal"  # same normalized value
+    AGREE = "agree"  # compatible (overlapping intervals, less precise)
+    CONTRADICT = "contradict"
+    INCOMPARABLE = "incomparable"  # different dimension, frame or currency: never grouped
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    head: str | None
+    names: frozenset[str]
+    terms: frozenset[str]
+
+
+@dataclass(slots=True)
+class Link:
+    i: int
+    j: int
+    score: float
+    shared: tuple[str, ...]
+    relation: Relation
+
+
+@dataclass(slots=True)
+class Group:
+    members: list[int]
+    links: list[Link] = field(default_factory=list)
+
+
+Relate = Callable[[Fact, Fact], Relation]
+
+
+def synonym_map(groups: list[list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for words in groups:
+        if not words:
+            continue
+        canon = stem(words[0].lower())
+        for w in words:
+            out[stem(w.lower())] = canon
+    return out
+
+
+def rarity_of(facts: list[Fact], synonyms: dict[str, str]) -> Rarity:
+    return Rarity([signature(f, synonyms) for f in facts])
+
+
+def signature(fact: Fact, synonyms: dict[str, str]) -> Signature:
+    ctx = fact.context
+    head = stem(ctx.head) if ctx.head else None
+    head = synonyms.get(head, head) if head else None
+    terms = frozenset(synonyms.get(t, t) for t in ctx.terms)
+    return Signature(head=head, names=frozenset(ctx.names), terms=terms)
+
+
+class Rarity:
+    """How informative each name and word is in this run: inverse document frequency over the
+    signatures of all facts. "Russia" in every sentence of a story about Russia says little;
+    "address" in two says a lot. Weights lie in [0.05, 1]; unseen keys weigh 1."""
+
+    def __init__(self, sigs: list[Signature] | None = None):
+        self.n = 0
+        self.df: dict[str, int] = defaultdict(int)
+        for sig in sigs or ():
+            self.n += 1
+            for key in _keys(sig):
+                self.df[key] += 1
+        self._norm = math.log(self.n + 1) if self.n > 1 else 0.0
+
+    def weight(self, key: str) -> float:
+        df = self.df.get(key)
+        if not df or self._norm == 0.0:
+            return 1.0
+        return min(1.0, max(0.05, math.log((self.n + 1) / (df + 1)) / self._norm))
+
+
+def _keys(sig: Signature) -> set[str]:
+    keys = {f"n:{n}" for n in sig.names} | {f"t:{t}" for t in sig.terms}
+    if sig.head:
+        keys.add(f"t:{sig.head}")
+    return keys
+
+
+def score(a: Signature, b: Signature, params: AlignParams, rarity: Rarity | None = None) -> tuple[float, tuple[str, ...]]:
+    """Weighted agreement of head, names and content words, each shared name or word counted
+    by its rarity; components absent on both sides do not count."""
+    rarity = rarity or _PLAIN
+    w = params.weights
+    total = 0.0
+    weight = 0.0
+    shared: list[str] = []
+    if a.head or b.head:
+        weight += w.head
+        if a.head and a.head == b.head:
+            total += w.head
+            shared.append(a.head)
+    if a.names or b.names:
+        weight += w.names
+        common = _shared_names(a.names, b.names, params.name_similarity)
+        if common:
+            total += w.names * _overlap(common, a.names, b.names, "n:", rarity, params.names_floor)
+            shared.extend(common)
+    terms_a, terms_b = a.terms - {a.head}, b.terms - {b.head}  # the head counts once, above
+    if terms_a or terms_b:
+        weight += w.terms
+        common_terms = terms_a & terms_b
+        if common_terms:
+            total += w.terms * _overlap(common_terms, terms_a, terms_b, "t:", rarity, params.terms_floor)
+            shared.extend(sorted(common_terms))
+    if weight == 0:
+        return 0.0, ()
+    return min(1.0, total / weight), tuple(dict.fromkeys(shared))
+
+
+_PLAIN = Rarity()
+
+
+def _overlap(common, a, b, prefix: str, rarity: Rarity, floor: float) -> float:
+    """Rarity-weighted overlap coefficient; the floor keeps one shared word in a short
+    clause from counting as full agreement."""
+    got = sum(rarity.weight(prefix + k) for k in common)
+    side_a = sum(rarity.weight(prefix + k) for k in a)
+    side_b = sum(rarity.weight(prefix + k) for k in b)
+    return min(1.0, got / max(floor, min(side_a, side_b)))
+
+
+def _shared_names(a: frozenset[str], b: frozenset[str], min_ratio: float) -> list[str]:
+    common = sorted(a & b)
+    rest_b = b - a
+    for x in sorted(a - b):
+        for y in sorted(rest_b):
+            if x[0] == y[0] and fuzz.ratio(x, y) >= min_ratio:
+                common.append(x)
+                break
+    return common
+
+
+def candidate_pairs(facts: list[Fact], sigs: list[Signature], max_block: int) -> set[tuple[int, int]]:
+    """Pairs of facts from different sources that share at least one signature key.
+
+    Keys shared by more than `max_block` facts are skipped: they say little and would make
+    the cost quadratic."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, sig in enumerate(sigs):
+        for k in _keys(sig):
+            index[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) < 2 or len(members) > max_block:
+            continue
+        for x in range(len(members)):
+            i = members[x]
+            src = facts[i].source_id
+            for y in range(x + 1, len(members)):
+                j = members[y]
+                if facts[j].source_id != src:
+                    pairs.add((i, j))
+    return pairs
+
+
+Scorer = Callable[[list[Fact]], list[tuple[int, int, float, tuple[str, ...]]]]
+
+
+@dataclass(slots=True)
+class FactLink:
+    a: Fact
+    b: Fact
+    score: float
+    shared: tuple[str, ...]
+    relation: Relation
+
+
+@dataclass(slots=True)
+class AlignedGroup:
+    facts: list[Fact]
+    links: list[FactLink]
+
+
+def align(
+    facts: list[Fact],
+    params: AlignParams,
+    relate: Relate,
+    scorer: Scorer | None = None,
+    *,
+    keep_rejected: bool = False,
+    rarity: Rarity | None = None,
+) -> list[AlignedGroup]:
+    """Group facts about the same thing. `relate` compares two values (the rule's check);
+    `scorer`, if given, replaces blocking and context scoring (quotes are aligned on their text).
+    With `keep_rejected`, a contradicting link the clustering could not follow (its facts ended
+    up in different groups) becomes a group of its own two facts."""
+    if len(facts) < 2:
+        return []
+    if scorer is not None:
+        scored = scorer(facts)
+    else:
+        synonyms = synonym_map(params.synonyms)
+        sigs = [signature(f, synonyms) for f in facts]
+        scored = [(i, j, *score(sigs[i], sigs[j], params, rarity))
+                  for i, j in sorted(candidate_pairs(facts, sigs, params.max_block))]
+    # Asymmetric bars: calling two values a contradiction needs strong evidence that they are
+    # about the same thing; identical values in a similar context corroborate each other.
+    bar = {Relation.EQUAL: min(params.corroborate, params.threshold),
+           Relation.AGREE: min(params.agree, params.threshold),
+           Relation.CONTRADICT: params.threshold}
+    floor = min(bar.values())
+    links: list[Link] = []
+    for i, j, s, shared in scored:
+        if s < floor:
+            continue
+        rel = relate(facts[i], facts[j])
+        if rel is not Relation.INCOMPARABLE and s >= bar[rel]:
+            links.append(Link(i, j, s, shared, rel))
+    links.sort(key=lambda lk: (-lk.score, lk.i, lk.j))
+    groups = _cluster(facts, links, relate)
+    if keep_rejected:
+        placed = {frozenset((lk.i, lk.j)) for g in groups for lk in g.links}
+        for lk in links:
+            if lk.relation is Relation.CONTRADICT and frozenset((lk.i, lk.j)) not in placed:
+                groups.append(Group(members=sorted((lk.i, lk.j)), links=[lk]))
+    return [
+        AlignedGroup(
+            facts=[facts[i] for i in g.members],
+            links=[FactLink(facts[lk.i], facts[lk.j], lk.score, lk.shared, lk.relation) for lk in g.links],
+        )
+        for g in groups
+    ]
+
+
+def _cluster(facts: list[Fact], links: list[Link], relate: Relate) -> list[Group]:
+    parent = list(range(len(facts)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(facts))}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    kept: dict[int, list[Link]] = defaultdict(list)
+    for link in links:
+        ra, rb = find(link.i), find(link.j)
+        if ra == rb:
+            kept[ra].append(link)
+            continue
+        if not _compatible(facts, members[ra], members[rb], relate):
+            continue
+        parent[rb] = ra
+        members[ra].extend(members.pop(rb))
+        kept[ra].extend(kept.pop(rb, []))
+        kept[ra].append(link)
+    groups = []
+    for root, idx in members.items():
+        if len({facts[i].source_id for i in idx}) < 2:
+            continue
+        idx.sort(key=lambda i: (facts[i].source_id, facts[i].start))
+        groups.append(Group(members=idx, links=sorted(kept[root], key=lambda lk: (-lk.score, lk.i, lk.j))))
+    groups.sort(key=lambda g: (facts[g.members[0]].source_id, facts[g.members[0]].start))
+    return groups
+
+
+def _compatible(facts: list[Fact], a: list[int], b: list[int], relate: Relate) -> bool:
+    """Two clusters may merge only if, within each source, they hold the same value."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i in a:
+        by_source[facts[i].source_id].append(i)
+    for j in b:
+        for i in by_source.get(facts[j].source_id, ()):
+            if relate(facts[i], facts[j]) is not Relation.EQUAL:
+                return False
+    return True

@@ -1,0 +1,303 @@
+"""Date atoms that need a reference: weekdays, yesterday/tomorrow, this week, next 3 days,
+two weeks ago, years, decades, quarters, numbered weeks.
+
+Same contract as atoms.py: a rule match -> an Atom or None (rejected).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factcheck.extract.dates import calendar as cal
+from factcheck.extract.dates.atoms import Atom, Ctx, _capitalized_name_before, before, month_of, tense, weekday_of
+from factcheck.extract.dates.calendar import Period
+from factcheck.extract.dates.vocab import (
+    AMBIGUOUS_WEEKDAYS,
+    PERIOD_UNITS,
+    ROLLING_SHIFTS,
+    SHIFT_WORDS,
+    SMALL_ORDINALS,
+    day_of,
+)
+from factcheck.extract.durations import parse_amount, parse_parts
+from factcheck.models import Granularity
+
+G = Granularity
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"\s+", " ", (s or "").lower()).strip()
+
+
+def _tod(word: str | None) -> str | None:
+    return _norm(word) or None
+
+
+# ---------------------------------------------------------------- weekdays
+
+
+def _week_shift(phrase: str) -> int:
+    return SHIFT_WORDS.get(_norm(phrase).removesuffix(" week").removeprefix("the ").strip(), 0) if phrase else 0
+
+
+def h_weekday(m: re.Match, ctx: Ctx) -> Atom | None:
+    word = m.group("wd")
+    wd = weekday_of(word)
+    q = _norm(m.group("q"))
+    dd = m.group("dd")
+    if wd is None:
+        return None
+    lower = word.lower().rstrip(".")
+    if lower in AMBIGUOUS_WEEKDAYS and word[0].islower() and not dd:
+        return None  # "sat", "sun", "wed" as words
+    if not q and not m.group("wkpre") and _capitalized_name_before(ctx, m.start()):
+        return None  # "Bloody Sunday", "Super Tuesday"
+    if not q and re.search(r"\b(?:every|each|on\s+alternate)\s+$", before(ctx, m.start(), 16), re.I):
+        return None  # a recurring day is no date
+    if dd and not m.group("the") and dd.isdigit() and re.match(r"\s+(?!(?:at|in|on|and|or|to)\b)[a-z]", ctx.text[m.end("dd"):m.end("dd") + 5]):
+        return None  # "on Friday 3 soldiers died": the number counts something
+    atom = Atom(m.start(), m.end(), "weekday", wd=wd, time=_tod(m.group("tod")), relative=m.group(0))
+    if ctx.ref is None:
+        return atom
+    ref = ctx.ref
+    if dd:
+        day = day_of(dd)
+        if not day:
+            return None
+        date = _month_with(ref, day, wd)
+        if date is None:
+            return None
+        atom.relative = None
+        atom.y, atom.m, atom.d = date.year, date.month, date.day
+    else:
+        week = m.group("wkpre") or m.group("wkpost")
+        if week:
+            n = _week_shift(week)
+            if "following" in _norm(week) and ctx.prev:
+                base = ctx.prev
+                n = 1
+            else:
+                base = ref
+            monday = cal.week_of(base).lo + dt.timedelta(weeks=n)
+            date = monday + dt.timedelta(days=wd)
+        elif q in ("next",):
+            date = cal.week_of(ref).lo + dt.timedelta(weeks=1, days=wd)
+        elif q in ("last", "previous", "the previous", "prior", "the prior"):
+            date = cal.week_of(ref).lo - dt.timedelta(weeks=1) + dt.timedelta(days=wd)
+        elif q in ("this", "current", "the current"):
+            date = cal.week_of(ref).lo + dt.timedelta(days=wd)
+        elif q in ("past", "this past", "the past", "the last"):
+            date = cal.weekday_near(ref - dt.timedelta(days=1), wd, -1)
+        elif q in ("following", "the following") and ctx.prev:
+            date = cal.weekday_near(ctx.prev, wd, 1)
+        elif q:
+            date = cal.weekday_near(ref, wd, 1)
+        else:
+            date = cal.weekday_near(ref, wd, 1 if tense(ctx, m.start(), m.end()) > 0 else -1)
+        atom.anchor = ref
+    atom.period = cal.day(date)
+    return atom
+
+
+def _month_with(ref: dt.date, day: int, wd: int) -> dt.date | None:
+    """The date nearest `ref` whose day of month is `day` and weekday `wd` ("Friday the 13th")."""
+    best = None
+    for k in range(-14, 15):
+        first = cal.add_months(ref.replace(day=1), k)
+        date = cal.safe_date(first.year, first.month, day)
+        if date and date.weekday() == wd and (best is None or abs((date - ref).days) < abs((best - ref).days)):
+            best = date
+    return best
+
+
+def h_ord_wd(m: re.Match, ctx: Ctx) -> Atom | None:
+    n = SMALL_ORDINALS.get(_norm(m.group("ord")))
+    wd = weekday_of(m.group("wd"))
+    has_month = m.group("mon") or m.group("rel") or m.group("the_m")
+    if n is None or wd is None or n > 5 or (n < 0 and not has_month):
+        return None  # "last Friday" is read by the weekday rule
+    if ctx.ref is None and not m.group("y"):
+        return Atom(m.start(), m.end(), "weekday", wd=wd, relative=m.group(0))
+    if m.group("mon"):
+        mon = month_of(m.group("mon"))
+        y = int(m.group("y")) if m.group("y") else cal.nearest_year(ctx.ref, mon, None, tense(ctx, m.start(), m.end()))
+        base = dt.date(y, mon, 1)
+    else:
+        base = cal.shifted_period(ctx.ref, "month", SHIFT_WORDS.get(_norm(m.group("rel")), 0)).lo
+    date = cal.nth_weekday(base.year, base.month, wd, n)
+    if date is None:
+        return None
+    return Atom(m.start(), m.end(), "weekday", period=cal.day(date), wd=wd, relative=m.group(0), anchor=ctx.ref,
+                time=_tod(m.group("tod")))
+
+
+# ---------------------------------------------------------------- days relative to now or to the text
+
+
+def h_relday(m: re.Match, ctx: Ctx) -> Atom | None:
+    ref, prev = ctx.ref, ctx.prev
+    g = m.group
+    atom = Atom(m.start(), m.end(), "relday", relative=m.group(0))
+    if g("todate"):
+        atom.is_range, atom.open_start = True, True
+        atom.period = None if ref is None else Period(ref, ref, G.DAY)
+        return atom
+    if g("that") or g("nd") or g("db"):
+        base = prev
+        if base is None:
+            if g("that"):
+                return None  # "that day" with no day before it
+            base = ref
+        if g("that"):
+            shift, atom.time = 0, _tod(g("thatu")) if _norm(g("thatu")) != "day" else None
+        elif g("nd"):
+            shift = -1 if re.search(r"previous|prior", g("nd"), re.I) else 1
+        else:
+            shift = -1 if "before" in g("db").lower() else 1
+        if base is None:
+            return atom
+        atom.anchor, atom.period = base, cal.day(base + dt.timedelta(days=shift))
+        return atom
+    if g("rw"):
+        word = g("rw").lower()
+        if g("rw") == "Today" and _capitalized_name_before(ctx, m.start()):
+            return None  # "USA Today"
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "tonite": 0}[word]
+        atom.time = _tod(g("tod")) or ("night" if word in ("tonight", "tonite") else None)
+    elif g("dby"):
+        shift = -2 if g("dbw").lower() == "yesterday" else 2
+    else:
+        word = g("tq").lower()
+        shift = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[word]
+        atom.time = _tod(g("tod2"))
+        if word == "last" and atom.time != "night":
+            return None  # "last morning" is odd English; "last night" is yesterday
+    if ref is not None:
+        atom.anchor, atom.period = ref, cal.day(ref + dt.timedelta(days=shift))
+    return atom
+
+
+# ---------------------------------------------------------------- periods relative to now
+
+
+def h_relperiod(m: re.Match, ctx: Ctx) -> Atom | None:
+    g, ref = m.group, ctx.ref
+    atom = Atom(m.start(), m.end(), "relperiod", relative=m.group(0), anchor=ref)
+    if g("rec"):
+        atom.is_range, atom.open_start = True, True
+        atom.period = None if ref is None else Period(ref, ref, G.DAY)
+        return atom
+    if ref is None:
+        return atom
+    if g("u"):
+        q, unit = _norm(g("q")), PERIOD_UNITS.get(_norm(g("u")).replace("work week", "week").replace("workweek", "week"), "week")
+        if q in ROLLING_SHIFTS and unit in ("week", "month", "year", "fortnight", "decade"):
+            lo = cal.shift(ref, -1, unit) if q in ("the past", "the last") else ref
+            hi = ref if q in ("the past", "the last") else cal.shift(ref, 1, unit)
+            atom.period, atom.is_range = Period(lo, hi, G.DAY), True
+            return atom
+        if unit == "weekend" and q in ("this", "current"):
+            atom.period = cal.weekend_of(ref)
+        else:
+            atom.period = cal.shifted_period(ref, unit, SHIFT_WORDS.get(q, 0))
+    elif g("au"):
+        unit = _norm(g("au"))
+        atom.period = cal.shifted_period(ref, unit, 2)
+    elif g("ru"):
+        whole = cal.period_of(ref, _norm(g("ru")))
+        atom.period = Period(ref, whole.hi, G.DAY)
+        atom.is_range = True
+        return atom
+    elif g("eo"):
+        atom.period = cal.period_of(ref, _norm(g("eou")))
+        atom.modifier = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[_norm(g("eo"))]
+    elif g("bare"):
+        t = tense(ctx, m.start(), m.end())
+        base = ref - dt.timedelta(days=7) if t < 0 and ref.weekday() < 5 else ref
+        atom.period = cal.weekend_of(base)
+    atom.is_range = atom.period.gran in (G.WEEK, G.QUARTER) or atom.period.lo.weekday() == 5 and atom.period.gran is G.DAY and atom.period.hi != atom.period.lo
+    return atom
+
+
+def h_window(m: re.Match, ctx: Ctx) -> Atom | None:
+    g, ref = m.group, ctx.ref
+    amount = parse_amount(g("n") or g("n2"))
+    unit = PERIOD_UNITS.get(_norm(g("u") or g("u2")))
+    q = _norm(g("q") or g("q2")).removeprefix("the ")
+    if amount is None or unit is None or amount <= 0:
+        return None
+    if q == "last" and re.search(r"\b(?:will|would|to|can|could|may|might|should|did|does|do|[\u2019']ll)\s+$", before(ctx, m.start(), 12), re.I):
+        return None  # "the course will last three weekends"
+    atom = Atom(m.start(), m.end(), "window", relative=m.group(0), anchor=ref, is_range=True)
+    if ref is None:
+        return atom
+    parts = [(amount, unit)] + (parse_parts(g("more")) or [] if g("more") else [])
+    back = q in ("past", "last", "previous")
+    if unit in ("decade", "quarter"):
+        n = int(amount)
+        cur = cal.period_of(ref, unit)
+        if back:
+            first = cal.shifted_period(ref, unit, -n)
+            atom.period = Period(first.lo, cur.lo - dt.timedelta(days=1), G.YEAR if unit == "decade" else G.QUARTER)
+        else:
+            last = cal.shifted_period(ref, unit, n)
+            atom.period = Period(cal.shifted_period(ref, unit, 1).lo, last.hi, G.YEAR if unit == "decade" else G.QUARTER)
+        return atom
+    end = ref
+    for a, u in parts:
+        if u == "bday":
+            end = cal.add_business_days(end, int(-a if back else a))
+        else:
+            end = cal.shift(end, -a if back else a, u)
+    if back:
+        atom.period = Period(end, ref, G.DAY)
+    elif g("w"):
+        atom.period = Period(ref, end, G.DAY)
+    else:
+        atom.period = Period(ref + dt.timedelta(days=1), end, G.DAY)
+    return atom
+
+
+_DIRS = {"ago": -1, "earlier": -1, "before": -1, "prior": -1, "later": 1, "after": 1, "from now": 1, "hence": 1,
+         "from today": 1, "from tomorrow": 1, "from yesterday": 1, "from": 1}
+
+
+def h_offset(m: re.Match, ctx: Ctx) -> Atom | None:
+    parts = parse_parts(m.group("parts"))
+    direction = _norm(m.group("dir"))
+    if not parts:
+        return None
+    vague = bool(re.match(r"\s*(?:a\s+)?(?:few|couple|several)\b", m.group("parts"), re.I))
+    lead = before(ctx, m.start(), 12)
+    if not direction:
+        if not re.search(r"\bin\s+$", lead, re.I) or vague or re.search(r"\bin\s+$", lead) is None:
+            return None
+        direction = "in"
+    if vague:
+        return None  # "a few days ago": vague, no date
+    sign = -1 if _DIRS.get(direction, 1) < 0 else 1
+    start = m.start() - (3 if direction == "in" else 0)
+    atom = Atom(start, m.end(), "offset", relative=ctx.text[start:m.end()], offset=(sign, parts))
+    if direction in ("before", "after", "from", "prior"):
+        return atom  # compose finds the date it counts from
+    if direction in ("earlier", "later"):
+        base = ctx.prev or ctx.ref
+    else:
+        base = ctx.ref
+        if direction == "from tomorrow":
+            base = base and base + dt.timedelta(days=1)
+        elif direction == "from yesterday":
+            base = base and base - dt.timedelta(days=1)
+    if base is None:
+        return atom
+    return resolve_offset(atom, base)
+
+
+def resolve_offset(atom: Atom, base: dt.date) -> Atom:
+    sign, parts = atom.offset
+    date = base
+    for amount, unit in parts:
+        date = cal.add_business_days(date, int(sign * amount)) if unit == "bday" else cal.shift(date, sign * amount, unit)
+    atom.period, atom.anchor, atom.offset = cal.day(date), base, None
+    return atom

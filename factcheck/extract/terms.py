@@ -1,0 +1,142 @@
+"""Content words and names: the vocabulary alignment compares (stopwords, stemming, name keys)."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.lexicon import MONTHS, WEEKDAYS
+
+STOPWORDS = frozenset("""
+a about above after again against ago all almost also although am among an and another any are
+around as at be became because been before being below between both but by can could did do does
+doing done down during each either else even ever every few for from further had has have having he
+her here hers herself him himself his how however i if in into is it its itself just last least less
+let like made make many may me might more most much must my myself near nearly neither never next no
+nor not now of off on once one only onto or other others our ours ourselves out over own per quite
+rather really said same say says saying see seems several shall she should since so some such than
+that the their theirs them themselves then there these they this those though through thus till to
+too toward towards under until up upon us very via was we were what whatever when where whether which
+while who whom whose why will with within without would yet you your yours yourself yourselves
+according told tell telling added adding stated stating noted noting asked asking
+day days week weeks month months year years time times today yesterday tomorrow night morning
+evening afternoon earlier later early late mid first second third
+mr mrs ms dr
+""".split())
+
+_NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | STOPWORDS | frozenset(
+    "the a an this that these those it he she they we i you his her their its our my your "
+    "president minister secretary ambassador chancellor prime envoy aide spokesman spokeswoman "
+    "spokesperson official officials".split()
+)
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|[A-Za-z]")
+
+_SUFFIXES = (
+    "izations", "ization", "ational", "ations", "ation", "atives", "ative", "ating", "ated",
+    "ates", "ings", "ing", "edly", "ies", "ied", "ed", "es", "ly", "s", "e",
+)
+
+
+def stem(word: str) -> str:
+    """A light suffix-stripping stem: enough that 'prolongs'/'prolonging' and 'manipulative'/
+    'manipulating' meet, cheap enough for millions of words."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            if suf == "s" and w[-2] in "su":
+                continue
+            base = w[: -len(suf)]
+            if suf in ("ies", "ied"):
+                base += "y"
+            return base
+    return w
+
+
+def name_key(word: str) -> str:
+    """Lower-cased name with possessive and a doubled final letter removed ('Zelenskyy' ~ 'Zelensky')."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if len(w) > 4 and w[-1] == w[-2]:
+        w = w[:-1]
+    # country and demonym meet: russia/russian, ukraine/ukrainian, europe/european
+    for suffix in _DEMONYM_ENDINGS:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+_DEMONYM_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "ese", "an", "ia", "e", "a", "y")
+
+
+_NOT_TERMS = STOPWORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def content_terms(text: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """Stemmed content words of `text`, in order, without duplicates: no month or weekday names
+    (a date is the value being compared, not what it is about) and no words that are `names`."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for m in WORD_RE.finditer(text):
+        w = m.group(0).lower()
+        if w in _NOT_TERMS or len(w) < 3:
+            continue
+        if names and m.group(0)[0].isupper() and name_key(w) in names:
+            continue
+        s = stem(w)
+        if s not in seen:
+            seen.add(s)
+            out.append(s)
+    return out
+
+
+def document_names(text: str) -> frozenset[str]:
+    """Name keys of the words a document capitalizes in mid-sentence, outside title-case lines.
+
+    A capitalized word at a sentence start is a name only if the document also capitalizes it
+    elsewhere; this tells "Trump, branding himself" from "Visiting a Kursk command post"."""
+    found: set[str] = set()
+    for line in text.split("\n"):
+        words = WORD_RE.findall(line)
+        long_words = [w for w in words if len(w) > 3]
+        if long_words and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words) and len(long_words) > 2:
+            continue  # a headline in title case capitalizes everything
+        for m in WORD_RE.finditer(line):
+            w = m.group(0)
+            if not w[0].isupper():
+                continue
+            before = line[: m.start()].rstrip(" \t\"'\u201c\u2018(")
+            if not before or before[-1] in ".!?:\u2013\u2014-":
+                continue
+            for part in _name_parts(w):
+                key = name_key(part)
+                if part.lower() not in _NOT_NAMES and key not in _NOT_NAMES and len(key) > 1:
+                    found.add(key)
+    return frozenset(found)
+
+
+def names_in(text: str, known: frozenset[str]) -> list[str]:
+    """Name keys of the capitalized words in `text` that the document uses as names, in order."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for m in WORD_RE.finditer(text):
+        w = m.group(0)
+        if not w[0].isupper():
+            continue
+        for part in _name_parts(w):
+            key = name_key(part)
+            if key in known and key not in seen:
+                seen.add(key)
+                out.append(key)
+    return out
+
+
+def _name_parts(word: str) -> list[str]:
+    """'Trump-Zelenskyy' names two people; 'Biden-era' names one."""
+    if "-" not in word:
+        return [word]
+    return [p for p in word.split("-") if p and p[0].isupper()]

@@ -1,0 +1,97 @@
+"""The pipeline: sources -> extract -> align + rules -> report. Wiring only, no logic of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.errors import ConfigError
+from factcheck.extract import extract_facts
+from factcheck.models import Fact, Report, Severity, Source, Summary, Verdict
+from factcheck.report.common import count_findings, single_source_facts
+from factcheck.rules.engine import apply_rules
+from factcheck.rules.loader import Rule, load_rules
+from factcheck.sources import load_sources
+
+PACKAGED_RULES = Path(__file__).parent / "data" / "rules"
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class CheckOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    paths: list[str]
+    rules: list[str] = Field(default_factory=list)  # files or folders; empty: ./rules, else the packaged pack
+    name: str | None = None
+    severity: dict[str, Severity] = Field(default_factory=dict)  # rule id -> severity override
+    disable: list[str] = Field(default_factory=list)
+
+
+def default_rule_paths() -> list[str]:
+    local = Path("rules")
+    if local.is_dir() and any(local.glob("*.yaml")):
+        return [str(local)]
+    return [str(PACKAGED_RULES)]
+
+
+def report_name(paths: list[str]) -> str:
+    first = Path(paths[0])
+    name = first.name if first.is_dir() else first.stem
+    return name or "report"
+
+
+def prepare_rules(options: CheckOptions) -> list[Rule]:
+    rules = load_rules(options.rules or default_rule_paths())
+    known = {r.id for r in rules}
+    for rule_id in list(options.severity) + options.disable:
+        if rule_id not in known:
+            raise ConfigError(f'unknown rule id "{rule_id}" (expected one of: {", ".join(sorted(known))})')
+    for rule in rules:
+        if rule.id in options.severity:
+            rule.spec.severity = options.severity[rule.id]
+        if rule.id in options.disable:
+            rule.spec.enabled = False
+    return rules
+
+
+def extract_all(sources: list[Source], progress: Progress | None = None) -> list[Fact]:
+    facts: list[Fact] = []
+    for n, source in enumerate(sources, 1):
+        facts.extend(extract_facts(source))
+        if progress:
+            progress("extract", n, len(sources))
+    return facts
+
+
+def check(options: CheckOptions, progress: Progress | None = None, on_skip=None) -> Report:
+    rules = prepare_rules(options)
+    sources = load_sources(options.paths, on_skip=on_skip)
+    facts = extract_all(sources, progress)
+    findings = apply_rules(rules, facts)
+    return build_report(options.name or report_name(options.paths), sources, facts, findings, rules)
+
+
+def build_report(name, sources, facts, findings, rules) -> Report:
+    agreements, contradictions, unclear = count_findings(findings)
+    report = Report(
+        name=name,
+        sources=sources,
+        facts=facts,
+        findings=findings,
+        summary=Summary(sources=len(sources), facts=len(facts), agreements=agreements,
+                        contradictions=contradictions, unclear=unclear),
+        rules_used=[r.id for r in rules if r.spec.enabled],
+    )
+    report.summary.unchecked = len(single_source_facts(report))
+    return report
+
+
+def failed(report: Report, fail_on: str) -> bool:
+    """Whether the run should exit 1: contradictions at or above the threshold."""
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on)
+    return any(f.verdict is Verdict.CONTRADICT and f.severity.rank >= threshold.rank for f in report.findings)

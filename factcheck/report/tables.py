@@ -1,0 +1,30 @@
+"""`factcheck extract` output: one rich table of facts per source."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from factcheck.models import Fact, Source
+from factcheck.rules.describe import describe_value
+
+
+def print_fact_tables(sources: list[Source], facts: list[Fact], console: Console) -> None:
+    by_source: dict[str, list[Fact]] = {s.id: [] for s in sources}
+    for f in facts:
+        by_source[f.source_id].append(f)
+    for src in sources:
+        ref = src.reference_date.isoformat() if src.reference_date else "none"
+        table = Table(title=f"{src.path} — reference date {ref} ({src.reference_date_from.value})",
+                      title_justify="left", show_lines=False)
+        table.add_column("line", justify="right")
+        table.add_column("kind")
+        table.add_column("text")
+        table.add_column("value")
+        table.add_column("about")
+        for f in by_source[src.id]:
+            about = f.context.head or ""
+            if f.context.section.value != "body":
+                about += f" [{f.context.section.value}]"
+            table.add_row(str(f.line), f.kind.value, f.text, describe_value(f), about)
+        console.print(table)

@@ -1,0 +1,1 @@
+"""Rules stage: YAML rule packs (schema, loader), the checks they name (registry), the engine."""

@@ -1,0 +1,291 @@
+"""Value checks: dates, figures, ranges, and the internal checks of one source.
+
+Each check relates two facts (equal, agree, contradict, incomparable) or, for internal
+checks, looks at the facts of one source. Quote checks live in quotecheck.py; the
+registry of names is in registry.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.align import Relation
+from factcheck.extract.lexicon import WEEKDAY_NAMES, WEEKDAYS
+from factcheck.extract.terms import stem
+from factcheck.models import (
+    DateRangeValue,
+    DateValue,
+    Fact,
+    FactKind,
+    Granularity,
+    Interval,
+    QuantityValue,
+    Verdict,
+)
+from factcheck.extract.units import to_canonical
+from factcheck.rules.base import Check, InternalResult, list_values, subject_label
+
+
+# ---------------------------------------------------------------- dates
+
+
+class SameDateParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    tolerance_days: int = Field(0, ge=0, description="days of slack before two dates contradict")
+    min_granularity: Granularity = Field(
+        Granularity.YEAR, description="coarser dates than this are not compared (e.g. decade)")
+
+
+_GRAN_RANK = {Granularity.DAY: 0, Granularity.WEEK: 1, Granularity.MONTH: 2, Granularity.QUARTER: 3,
+              Granularity.YEAR: 4, Granularity.DECADE: 5, Granularity.CENTURY: 6}
+
+
+def date_interval(fact: Fact) -> Interval | None:
+    v = fact.value
+    if isinstance(v, (DateValue, DateRangeValue)):
+        return v.interval()
+    return None
+
+
+class SameDate(Check):
+    """Two mentions of one event give overlapping days; a coarser date that contains a finer one agrees."""
+
+    name = "same_date"
+    kinds = (FactKind.DATE, FactKind.DATE_RANGE)
+    Params = SameDateParams
+
+    def relate(self, a: Fact, b: Fact) -> Relation:
+        for f in (a, b):
+            if _GRAN_RANK[f.value.granularity] > _GRAN_RANK[self.p.min_granularity]:
+                return Relation.INCOMPARABLE
+        ia, ib = date_interval(a), date_interval(b)
+        if ia is None or ib is None:
+            return Relation.INCOMPARABLE
+        if ia == ib:
+            return Relation.EQUAL
+        if ia.gap(ib) <= self.p.tolerance_days:
+            return Relation.AGREE
+        return Relation.CONTRADICT
+
+    def disagreement(self, facts, values):
+        spans = [date_interval(f) for f in facts]
+        days = max((x.gap(y) for x in spans for y in spans if x and y), default=0)
+        return f"sources give different dates for {subject_label(facts)}: {list_values(values)} ({int(days)} days apart)"
+
+
+# ---------------------------------------------------------------- quantities
+
+
+class SameQuantityParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rel_tolerance: float = Field(0.02, ge=0, le=1, description="relative slack added to each interval")
+    abs_tolerance: float = Field(0.0, ge=0, description="absolute slack in canonical units")
+    compare_counted: bool = Field(True, description="counts compare only when their counted nouns match")
+
+
+def widened(v: QuantityValue, rel: float, absolute: float) -> Interval | None:
+    iv = v.interval()
+    if iv is None:
+        return None
+    lo = iv.lo - abs(iv.lo) * rel - absolute
+    hi = iv.hi + abs(iv.hi) * rel + absolute
+    return Interval(lo=lo, hi=hi, lo_open=iv.lo_open, hi_open=iv.hi_open)
+
+
+class SameQuantity(Check):
+    """Figures agree when their intervals overlap after the tolerance ("under 200" agrees with 180)."""
+
+    name = "same_quantity"
+    kinds = (FactKind.QUANTITY, FactKind.COUNT, FactKind.MONEY, FactKind.PERCENT, FactKind.DURATION)
+    Params = SameQuantityParams
+
+    def relate(self, a: Fact, b: Fact) -> Relation:
+        va, vb = a.value, b.value
+        if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
+            return Relation.INCOMPARABLE
+        if a.kind is not b.kind or va.dimension != vb.dimension or va.frame != vb.frame:
+            return Relation.INCOMPARABLE
+        if va.canonical_unit != vb.canonical_unit:
+            return Relation.INCOMPARABLE  # different currencies are never converted
+        if (self.p.compare_counted and a.kind is FactKind.COUNT and va.counted and vb.counted
+                and stem(va.counted) != stem(vb.counted)):
+            return Relation.INCOMPARABLE
+        if va.interval() == vb.interval() and va.comparator == vb.comparator:
+            return Relation.EQUAL
+        ia = widened(va, self.p.rel_tolerance, self.p.abs_tolerance)
+        ib = widened(vb, self.p.rel_tolerance, self.p.abs_tolerance)
+        if ia is None or ib is None:
+            return Relation.INCOMPARABLE
+        return Relation.AGREE if ia.overlaps(ib) else Relation.CONTRADICT
+
+
+class SameRangeParams(SameQuantityParams):
+    tolerance_days: int = Field(0, ge=0)
+
+
+class SameRange(Check):
+    """Both ends of two ranges agree (date ranges, or figures written as ranges)."""
+
+    name = "same_range"
+    kinds = (FactKind.DATE_RANGE, FactKind.QUANTITY, FactKind.COUNT)
+    Params = SameRangeParams
+
+    def relate(self, a: Fact, b: Fact) -> Relation:
+        ends_a, ends_b = _range_ends(a), _range_ends(b)
+        if ends_a is None or ends_b is None:
+            return Relation.INCOMPARABLE
+        if ends_a == ends_b:
+            return Relation.EQUAL
+        slack_a = [self._slack(x) for x in ends_a]
+        for x, y, s in zip(ends_a, ends_b, slack_a):
+            if x is None or y is None:
+                continue
+            if abs(x - y) > s:
+                return Relation.CONTRADICT
+        return Relation.AGREE
+
+    def _slack(self, x: float | None) -> float:
+        if x is None:
+            return 0.0
+        return max(self.p.tolerance_days, abs(x) * self.p.rel_tolerance + self.p.abs_tolerance)
+
+
+def _range_ends(f: Fact) -> tuple[float | None, float | None] | None:
+    v = f.value
+    if isinstance(v, DateRangeValue):
+        lo = v.start_date.toordinal() if v.start_date else None
+        hi = v.end_date.toordinal() if v.end_date else None
+        return (lo, hi) if (lo, hi) != (None, None) else None
+    if isinstance(v, QuantityValue) and v.high is not None and v.lo is not None and v.hi is not None:
+        return (v.lo, v.hi)
+    return None
+
+
+# ---------------------------------------------------------------- internal checks
+
+
+class WeekdayMatchesDate(Check):
+    """A date written with its weekday ("Thursday, March 13, 2025") names the right weekday."""
+
+    name = "weekday_matches_date"
+    scope = "internal"
+    kinds = (FactKind.DATE,)
+
+    def run_internal(self, facts: list[Fact]) -> list[InternalResult]:
+        out = []
+        for f in facts:
+            v = f.value
+            if not isinstance(v, DateValue) or not v.weekday or v.granularity is not Granularity.DAY:
+                continue
+            if v.start is None or v.relative:
+                continue
+            stated = WEEKDAYS.get(v.weekday.lower().rstrip("."))
+            if stated is None:
+                continue
+            actual = v.start.weekday()
+            if stated == actual:
+                out.append(InternalResult([f], Verdict.AGREE, f"{v.date} is a {WEEKDAY_NAMES[actual]}"))
+            else:
+                out.append(InternalResult(
+                    [f], Verdict.CONTRADICT,
+                    f"{v.date} is a {WEEKDAY_NAMES[actual]}, not a {WEEKDAY_NAMES[stated]}",
+                    {"stated": WEEKDAY_NAMES[stated], "actual": WEEKDAY_NAMES[actual]},
+                ))
+        return out
+
+
+class ConversionParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rel_tolerance: float = Field(0.03, ge=0, le=1, description="how far a stated conversion may be off")
+
+
+class PairedConversion(Check):
+    """A figure given in two units ("1,000km (620-mile)") converts correctly within the tolerance."""
+
+    name = "paired_conversion"
+    scope = "internal"
+    kinds = (FactKind.QUANTITY,)
+    Params = ConversionParams
+
+    def run_internal(self, facts: list[Fact]) -> list[InternalResult]:
+        out = []
+        for f in facts:
+            v = f.value
+            if not isinstance(v, QuantityValue) or v.alt_value is None or not v.alt_unit or not v.unit:
+                continue
+            expected = convert(v.value, v.unit, v.alt_unit)
+            if expected is None or expected == 0:
+                continue
+            off = abs(v.alt_value - expected) / abs(expected)
+            detail = {"expected": round(expected, 3), "stated": v.alt_value, "off": round(off, 4)}
+            text = f"{v.value:g} {v.unit} = {expected:.4g} {v.alt_unit}; stated {v.alt_value:g} {v.alt_unit}"
+            if off <= self.p.rel_tolerance:
+                out.append(InternalResult([f], Verdict.AGREE, text + f" ({off:.1%} off)", detail))
+            else:
+                out.append(InternalResult([f], Verdict.CONTRADICT, text + f" ({off:.0%} off)", detail))
+        return out
+
+
+class DateArithmeticParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    start_words: list[str] = Field(default_factory=lambda: ["began", "started", "imposed", "signed", "launched"])
+    end_words: list[str] = Field(default_factory=lambda: ["ended", "expired", "expires", "ends", "until"])
+    tolerance_days: int = Field(3, ge=0)
+    max_sentences: int = Field(2, ge=0, description="how many sentences apart the start, length and end may be")
+
+
+class DateArithmetic(Check):
+    """A period's start plus its length lands on its stated end ("imposed in January ... a 60-day
+    wind-down ... ended on March 12")."""
+
+    name = "date_arithmetic"
+    scope = "internal"
+    kinds = (FactKind.DATE, FactKind.DURATION)
+    Params = DateArithmeticParams
+
+    def run_internal(self, facts: list[Fact]) -> list[InternalResult]:
+        starts = {stem(w) for w in self.p.start_words}
+        ends = {stem(w) for w in self.p.end_words}
+        dates = [f for f in facts if isinstance(f.value, DateValue) and f.value.start and not f.context.in_quote]
+        durations = [f for f in facts if f.kind is FactKind.DURATION and not f.context.in_quote]
+        out = []
+        for d in durations:
+            v = d.value
+            if not isinstance(v, QuantityValue) or v.lo is None or v.comparator.value != "=":
+                continue
+            near = [f for f in dates if abs(f.start - d.start) < 600 * max(1, self.p.max_sentences)]
+            start = _closest(d, [f for f in near if f.start < d.start and _has(f, starts)])
+            end = _closest(d, [f for f in near if f.start > d.start and _has(f, ends)])
+            if not start or not end:
+                continue
+            days = (v.lo + v.hi) / 2 / 86400
+            sv, ev = start.value, end.value
+            lo = sv.start + dt.timedelta(days=days - self.p.tolerance_days)
+            hi = sv.end + dt.timedelta(days=days + self.p.tolerance_days)
+            ok = ev.end >= lo and ev.start <= hi
+            text = (f"{sv.date} + {d.text} = {lo + dt.timedelta(days=self.p.tolerance_days)}"
+                    f"..{hi - dt.timedelta(days=self.p.tolerance_days)}; stated end {ev.date}")
+            out.append(InternalResult([start, d, end], Verdict.AGREE if ok else Verdict.CONTRADICT, text))
+        return out
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float | None:
+    """`value` in `from_unit` expressed in `to_unit`, through the unit table's canonical units."""
+    a, b = to_canonical(from_unit), to_canonical(to_unit)
+    if a is None or b is None or a[0] != b[0] or b[1] == 0:
+        return None
+    return (value * a[1] + a[2] - b[2]) / b[1]
+
+
+def _has(f: Fact, words: set[str]) -> bool:
+    return bool(words & set(f.context.terms)) or (f.context.head in words)
+
+
+def _closest(anchor: Fact, facts: list[Fact]) -> Fact | None:
+    return min(facts, key=lambda f: abs(f.start - anchor.start), default=None)

@@ -1,0 +1,269 @@
+"""Quote checks: the same statement reported by several sources, and who said it.
+
+Quotes are compared clause by clause ("units"): translation variants of one statement agree;
+a variant that changes who does what (we/us vs they/them), adds or drops a negation, or
+changes a number is a divergent quote, reported with its similarity and word diff.
+Units that follow aligned units in both sources (the next thing the same speaker said) are
+aligned too, even when their wording differs a lot: that is where distortions hide.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
+
+from factcheck.align import Relation
+from factcheck.extract.terms import name_key
+from factcheck.models import Fact, FactKind, QuoteValue, Verdict
+from factcheck.rules.base import Check, Judgement, list_values, values_by_source
+from factcheck.text import normalize_for_compare
+
+_UNIT_BREAK = re.compile(r"(?<=[.?!;])\s+|,\s+(?=(?:or|but)\b)|\s+-\s+")
+_PERSON = {
+    "i": 1, "me": 1, "my": 1, "we": 1, "us": 1, "our": 1, "ours": 1,
+    "you": 2, "your": 2, "yours": 2,
+    "he": 3, "him": 3, "his": 3, "she": 3, "her": 3, "they": 3, "them": 3, "their": 3, "theirs": 3,
+}
+_NEGATION = frozenset("not no never nothing none nobody neither nor cannot can't won't don't doesn't didn't isn't aren't wasn't weren't".split())
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+class SameQuoteParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min_similarity: float = Field(70, ge=0, le=100, description="rapidfuzz token-set ratio for the same statement")
+    follow_similarity: float = Field(35, ge=0, le=100, description="lower ratio enough for the unit that follows an aligned one")
+    min_words: int = Field(1, ge=1, description="shorter fragments are not compared")
+    unknown_speaker: bool = Field(False, description="also compare quotes whose speaker is not known")
+
+
+def speaker_key(fact: Fact) -> str | None:
+    v = fact.value
+    if not isinstance(v, QuoteValue) or not v.speaker:
+        return None
+    words = re.findall(r"[\w'\u2019-]+", v.speaker)
+    return name_key(words[-1]) if words else None
+
+
+def units_of(fact: Fact) -> list[str]:
+    v = fact.value
+    text = v.quote if isinstance(v, QuoteValue) else fact.text
+    return [u for u in (normalize_for_compare(p) for p in _UNIT_BREAK.split(text)) if u]
+
+
+def similarity(a: str, b: str) -> float:
+    return fuzz.token_set_ratio(a, b)
+
+
+@dataclass(frozen=True)
+class Divergence:
+    kinds: tuple[str, ...]
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+
+
+def divergence(a: str, b: str) -> Divergence | None:
+    """What changes the meaning between two wordings of one statement, if anything."""
+    wa, wb = a.split(), b.split()
+    removed: list[str] = []
+    added: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if op != "equal":
+            removed.extend(wa[i1:i2])
+            added.extend(wb[j1:j2])
+    kinds = []
+    # a person dropped on one side and another brought in on the other: "order us" vs "order them"
+    persons_removed = {_PERSON[w] for w in removed if w in _PERSON}
+    persons_added = {_PERSON[w] for w in added if w in _PERSON}
+    if persons_removed - persons_added and persons_added - persons_removed:
+        kinds.append("who does what")
+    if (sum(w in _NEGATION for w in wa) > 0) != (sum(w in _NEGATION for w in wb) > 0):
+        if len(wa) > 2 and len(wb) > 2:
+            kinds.append("negation")
+    na, nb = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
+    if na and nb and na != nb:
+        kinds.append("number")
+    if not kinds:
+        return None
+    return Divergence(tuple(kinds), tuple(removed), tuple(added))
+
+
+class SameQuote(Check):
+    """Quotes of one speaker in different sources: the same statement must say the same thing."""
+
+    name = "same_quote"
+    kinds = (FactKind.QUOTE,)
+    Params = SameQuoteParams
+    align_by = "text"
+    pairwise_contradictions = True
+
+    def __init__(self, params: BaseModel):
+        super().__init__(params)
+        self._units: dict[str, list[str]] = {}
+        self._pairs: dict[tuple[str, str], tuple[float, str, str, Divergence | None]] = {}
+
+    def _u(self, f: Fact) -> list[str]:
+        key = f.key
+        if key not in self._units:
+            self._units[key] = units_of(f)
+        return self._units[key]
+
+    def comparable(self, a: Fact, b: Fact) -> bool:
+        ka, kb = speaker_key(a), speaker_key(b)
+        if ka is None or kb is None:
+            return self.p.unknown_speaker and ka == kb
+        return ka == kb
+
+    def score_pairs(self, facts: list[Fact]) -> list[tuple[int, int, float, tuple[str, ...]]]:
+        """Links between quote facts of different sources: the best unit match, plus units that
+        follow matched units in both sources (the same speaker's next words)."""
+        units = [(i, u) for i, f in enumerate(facts) for u in self._u(f) if len(u.split()) >= self.p.min_words]
+        strong = self._text_matches(facts, units)
+        unit_pairs = dict(strong)
+        matched_in: dict[int, set[str]] = defaultdict(set)  # unit -> sources where it has a strong match
+        for x, y in strong:
+            matched_in[x].add(facts[units[y][0]].source_id)
+            matched_in[y].add(facts[units[x][0]].source_id)
+        nxt = self._successors(facts, units)
+        for x, y in list(strong):
+            fx, fy = nxt.get(x), nxt.get(y)
+            if fx is None or fy is None:
+                continue
+            src_x, src_y = facts[units[fx][0]].source_id, facts[units[fy][0]].source_id
+            if src_y in matched_in[fx] or src_x in matched_in[fy]:
+                continue  # each already has its own counterpart there
+            s = similarity(units[fx][1], units[fy][1])
+            if s >= self.p.follow_similarity:
+                unit_pairs[(fx, fy)] = max(s, self.p.min_similarity)
+        # one link per pair of facts: a divergent unit pair if there is one, else the most similar
+        chosen: dict[tuple[int, int], tuple[float, str, str, Divergence | None]] = {}
+        for (x, y), sim in unit_pairs.items():
+            (i, ua), (j, ub) = units[x], units[y]
+            if i > j:
+                i, j, ua, ub = j, i, ub, ua
+            candidate = (sim, ua, ub, divergence(ua, ub))
+            old = chosen.get((i, j))
+            if old is None or (candidate[3] is not None, candidate[0]) > (old[3] is not None, old[0]):
+                chosen[(i, j)] = candidate
+        out = []
+        for (i, j), pair in sorted(chosen.items()):
+            self._pairs[(facts[i].key, facts[j].key)] = pair
+            out.append((i, j, pair[0] / 100, ()))
+        return out
+
+    def _text_matches(self, facts: list[Fact], units: list[tuple[int, str]]) -> dict[tuple[int, int], float]:
+        """Unit pairs of different sources and the same speaker whose wording is similar enough."""
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for n, (_, u) in enumerate(units):
+            for w in set(u.split()):
+                if len(w) > 3:
+                    by_word[w].append(n)
+        found: dict[tuple[int, int], float] = {}
+        seen: set[tuple[int, int]] = set()
+        for posting in by_word.values():
+            for a in range(len(posting)):
+                for b in range(a + 1, len(posting)):
+                    x, y = posting[a], posting[b]
+                    if (x, y) in seen:
+                        continue
+                    seen.add((x, y))
+                    fi, fj = facts[units[x][0]], facts[units[y][0]]
+                    if fi.source_id == fj.source_id or not self.comparable(fi, fj):
+                        continue
+                    s = similarity(units[x][1], units[y][1])
+                    if s >= self.p.min_similarity:
+                        found[(x, y)] = s
+        return found
+
+    def _successors(self, facts: list[Fact], units: list[tuple[int, str]]) -> dict[int, int]:
+        """The unit each unit is followed by: the same speaker, in the same paragraph."""
+        order = sorted(range(len(units)), key=lambda n: (facts[units[n][0]].source_id, facts[units[n][0]].start, n))
+        out = {}
+        for a, b in zip(order, order[1:]):
+            fa, fb = facts[units[a][0]], facts[units[b][0]]
+            if fa.source_id == fb.source_id and fa.line == fb.line and speaker_key(fa) == speaker_key(fb):
+                out[a] = b
+        return out
+
+    def relate(self, a: Fact, b: Fact) -> Relation:
+        if a.source_id == b.source_id:
+            return Relation.EQUAL if normalize_for_compare(a.text) == normalize_for_compare(b.text) \
+                else Relation.INCOMPARABLE
+        pair = self._pairs.get((a.key, b.key)) or self._pairs.get((b.key, a.key))
+        if pair is None:
+            return Relation.INCOMPARABLE
+        s, ua, ub, div = pair
+        if div is not None:
+            return Relation.CONTRADICT
+        return Relation.EQUAL if ua == ub else Relation.AGREE
+
+    def judge(self, facts, links, threshold) -> Judgement:
+        values = values_by_source(facts)
+        for link in links:
+            if link.relation is Relation.CONTRADICT:
+                a, b = link.a, link.b
+                pair = self._pairs.get((a.key, b.key)) or self._pairs.get((b.key, a.key))
+                if pair is None:
+                    continue
+                s, ua, ub, div = pair
+                msg = (f"divergent quote ({', '.join(div.kinds)}; similarity {s:.0f}%): "
+                       f"{a.source_id}: “{ua}” vs {b.source_id}: “{ub}”")
+                return Judgement(Verdict.CONTRADICT, msg, {
+                    "similarity": round(s, 1), "divergence": list(div.kinds),
+                    "removed": list(div.removed), "added": list(div.added), "values": values})
+        return Judgement(Verdict.AGREE, f"{len(values)} sources quote the same statement: {list_values(values)}",
+                         {"values": values})
+
+
+class SameSpeakerParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min_similarity: float = Field(95, ge=0, le=100, description="rapidfuzz ratio for the same words")
+    min_words: int = Field(8, ge=1, description="shorter quotes are too generic to attribute")
+
+
+class SameSpeaker(Check):
+    """The same words quoted in two sources are attributed to the same person."""
+
+    name = "same_speaker"
+    kinds = (FactKind.QUOTE,)
+    Params = SameSpeakerParams
+    align_by = "text"
+
+    def score_pairs(self, facts: list[Fact]) -> list[tuple[int, int, float, tuple[str, ...]]]:
+        texts = [normalize_for_compare(f.value.quote if isinstance(f.value, QuoteValue) else f.text) for f in facts]
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(texts):
+            if len(t.split()) >= self.p.min_words and speaker_key(facts[i]):
+                for w in set(t.split()):
+                    if len(w) > 4:
+                        by_word[w].append(i)
+        out = {}
+        for posting in by_word.values():
+            for x in posting:
+                for y in posting:
+                    if x < y and (x, y) not in out and facts[x].source_id != facts[y].source_id:
+                        s = fuzz.ratio(texts[x], texts[y])
+                        if s >= self.p.min_similarity:
+                            out[(x, y)] = s
+        return [(i, j, s / 100, ()) for (i, j), s in sorted(out.items())]
+
+    def relate(self, a: Fact, b: Fact) -> Relation:
+        ka, kb = speaker_key(a), speaker_key(b)
+        if ka is None or kb is None:
+            return Relation.INCOMPARABLE
+        return Relation.EQUAL if ka == kb else Relation.CONTRADICT
+
+    def judge(self, facts, links, threshold) -> Judgement | None:
+        judgement = super().judge(facts, links, threshold)
+        # the same words by the same speaker are the quote check's business, not news here
+        return judgement if judgement.verdict is not Verdict.AGREE else None
+
+    def disagreement(self, facts, values):
+        speakers = sorted({f"{f.source_id}: {f.value.speaker}" for f in facts if isinstance(f.value, QuoteValue)})
+        return "the same words are attributed to different speakers: " + "; ".join(speakers)
