@@ -47,11 +47,13 @@ BOILERPLATE_LABELS = ("read more", "read also", "also read", "related", "related
                       "you may also like", "continue reading", "skip to content", "listen to this article",
                       "copyright", "all rights reserved", "this article was originally published",
                       "support our journalism", "donate", "podcast", "download the app")
-# Plug paragraphs: a subscription or donation word together with an appeal to the reader.
-PLUG_WORDS = ("subscribe", "subscription", "subscriber", "subscribers", "newsletter", "paid",
-              "premium", "donate", "donation", "patreon", "membership", "paywall", "sign up")
+# Plug paragraphs: a subscription or donation word, an appeal, and the reader addressed as "you".
+PLUG_WORDS = ("subscribe", "subscription", "subscriptions", "subscriber", "subscribers", "newsletter",
+              "paid subscription", "premium", "donate", "donation", "donations", "patreon", "paywall",
+              "sign up", "become a member", "support my work", "support our work", "support our journalism")
 APPEAL_WORDS = ("please", "consider", "sign up", "join", "become", "upgrade", "upgrading",
-                "you'll get", "you\u2019ll get", "you will get", "click", "support")
+                "you'll get", "you\u2019ll get", "you will get", "click", "support", "subscribe now")
+READER_WORDS = ("you", "your", "you'll", "you\u2019ll", "you're", "you\u2019re", "you've", "you\u2019ve")
 
 BIO_LABELS = ("latest book", "new book", "books", "author of", "about the author", "bio")
 BIO_NOUNS = ("journalist", "writer", "author", "economist", "editor", "correspondent", "reporter",
@@ -84,6 +86,7 @@ _HANDLE_RE = re.compile(r"^\s*(?:@\w+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|net
 _COPYRIGHT_RE = re.compile(r"^\s*(?:\u00a9|\(c\)\s|copyright\b)|all rights reserved", re.I)
 _PLUG_RE = re.compile(rf"\b(?:{_alt(PLUG_WORDS)})\b", re.I)
 _APPEAL_RE = re.compile(rf"\b(?:{_alt(APPEAL_WORDS)})\b", re.I)
+_READER_RE = re.compile(rf"(?<![\w'\u2019])(?:{_alt(READER_WORDS)})(?![\w'\u2019])", re.I)
 _BIO_LABEL_RE = re.compile(rf"^\s*(?:{_alt(BIO_LABELS)})\s*:", re.I)
 _BIO_SENTENCE_RE = re.compile(
     rf"^\s*(?:[A-Z][\w'\u2019-]+\s+){{1,3}}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}(?:{_alt(BIO_NOUNS)})\b"
@@ -170,7 +173,7 @@ def _classify(line: _Line) -> None:
         line.label, line.contact = Section.BOILERPLATE, True
     elif _COPYRIGHT_RE.search(s) or _BOILER_LABEL_RE.match(s) or _SCAFFOLD_RE.match(s):
         line.label = Section.BOILERPLATE
-    elif _PLUG_RE.search(s) and _APPEAL_RE.search(s) and len(words) < 120:
+    elif _PLUG_RE.search(s) and _APPEAL_RE.search(s) and _READER_RE.search(s) and len(words) < 120:
         line.label, line.plug = Section.BOILERPLATE, True
     elif short and _BYLINE_LEAD_RE.match(s) and not s.endswith("."):
         line.label = Section.BYLINE

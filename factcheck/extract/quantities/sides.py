@@ -72,6 +72,7 @@ _MONEY_CUES = re.compile(
     r"|\bbid\b|\bpence|\bshare|\bbillion|\bmillion|\bcharge|\bfee\b|\bprize|\bbonus|\btax", re.I)
 
 _LEFT_WINDOW = 40
+_MINOR_GLUED = frozenset({"c", "p"})
 _CONTEXT_WINDOW = 90
 
 
@@ -217,7 +218,9 @@ def read_right(text: str, n: Number, money: bool) -> Right:
         if unit is None:
             continue
         if surface == '"' and text.count('"', text.rfind("\n", 0, n.start) + 1, n.start) % 2:
-            return Right(n.end)  # the quotation that closes: 'the "top 10" list' 
+            return Right(n.end)  # the quotation that closes: 'the "top 10" list'
+        if surface in _MINOR_GLUED and not _MONEY_CUES.search(text, max(0, n.start - 60), min(len(text), end + 40)):
+            return Right(n.end)  # "11c" and "470p" are cents and pence among prices, not in "1080p"
         if opened:
             close = _CLOSE[opened[0]]
             rest = text[end:end + 2].lstrip(" ")

@@ -21,6 +21,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"\u201c\u2018(\[]\s*|\n)$")
 _TIME_OF_DAY = re.compile(r"[ ]?(?:[aApP]\.?[mM]\b\.?|[:h]\d\d\b|o'clock)")
 _CHAIN_RIGHT = re.compile(r"[-/.]\d+[-/.]\d")
 _CHAIN_LEFT = re.compile(r"\d[-/.]\d+[-/.]$")
+_RATIO_LEFT = re.compile(r"\d:[ ]?$")
 _NAME_DASH = re.compile(r"[A-Za-z][A-Za-z0-9]*-$")
 _CAPITALIZED_NEXT = re.compile(r"[ \u00a0-][A-Z][a-z]")
 _QUALIFIABLE = re.compile(r"[ \u00a0]+[a-z]")  # a year is read further only if a lower-case word follows
@@ -83,14 +84,16 @@ def _titled(text: str, n: Number, left: Left) -> bool:
     """A number word in a title-case name: "Eighty Mile Beach", "the Three Gorges Dam"."""
     if not n.words or not text[n.start].isupper() or not _CAPITALIZED_NEXT.match(text, n.end):
         return False
-    return not left.prev or not _SENTENCE_START.search(text, max(0, left.prev_start - 3), n.start - 1) \
-        and not left.prev[-1] in ".!?:\"\u201c"
+    # a title-case run after an opening quote is a title too ("Million Dollar Mermaid")
+    return bool(left.prev) and left.prev[-1] not in ".!?:"
 
 
 def _chained(text: str, n: Number) -> bool:
     """Part of a date or phone number: "2025-03-14", "3/14/2025", "+1-222-2222"."""
     after = text[n.end:n.end + 2]
     before = text[max(0, n.start - 2):n.start]
+    if after[:1] == ":" and after[1:2].isdigit() or _RATIO_LEFT.search(text, max(0, n.start - 4), n.start):
+        return True  # "700:1", "18:00", "5: 55"
     right = len(after) == 2 and after[0] in "-/." and after[1].isdigit()
     left = len(before) == 2 and before[1] in "-/." and before[0].isdigit()
     if right and left:

@@ -21,7 +21,8 @@ from factcheck.extract.quantities.values import Figure
 from factcheck.extract.terms import STOPWORDS
 from factcheck.models import Frame
 
-_RANGE_GAP = re.compile(r"(?P<a>[ \u00a0]*)(?P<sep>-|\u2013|\u2014|to|and|through|or)(?P<b>[ \u00a0]*)$")
+# "5-10", "5 to 10", "between 5 and 10", and the suspended hyphen of "24- to 30-foot"
+_RANGE_GAP = re.compile(r"(?P<h>-[ ]?)?(?P<a>[ \u00a0]*)(?P<sep>-|\u2013|\u2014|to|and|through|or)(?P<b>[ \u00a0]*)$")
 _OPEN_GAP = re.compile(r"[ \u00a0]*[(\[][ \u00a0]*$")
 _CLOSE_AFTER = re.compile(r"[ \u00a0]*[)\]]")
 _JOIN_GAP = re.compile(r"(?:[ \u00a0]+(?:and[ \u00a0]+)?|,[ \u00a0]*)$")
@@ -51,6 +52,8 @@ def pair(text: str, a: Single, b: Single) -> list[Figure] | None:
     if m is None:
         return None
     sep = m.group("sep")
+    if m.group("h") and sep in ("-", "\u2013", "\u2014"):
+        return None
     if sep in ("-", "\u2013", "\u2014") and bool(m.group("a")) != bool(m.group("b")):
         return None  # "75 -300mm": a minus or a typo, not a range
     if sep == "and" and a.left.marker != "between" or sep == "or" and not a.number.words:
@@ -80,8 +83,9 @@ def _range(text: str, a: Single, b: Single) -> list[Figure] | None:
 
 
 def _is_change(text: str, a: Single, b: Single) -> bool:
-    """"from X to Y" is a change (two figures) after a verb of change, or when the end is qualified."""
-    if b.left.qualifier is not None or a.unit is not None and b.unit is not None:
+    """"from X to Y" is a change (two figures) after a verb of change, or when the end is qualified;
+    otherwise a range ("prices ranging from $500 to $550")."""
+    if b.left.qualifier is not None:
         return True
     clause = _CLAUSE_LEFT.search(text, max(0, a.left.marker_start - 80), a.left.marker_start)
     words = _WORD.findall(clause.group(0).lower()) if clause else []
