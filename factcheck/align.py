@@ -9,6 +9,7 @@ one value per source in a group (repeated mentions of one value in a source merg
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
@@ -42,6 +43,8 @@ class AlignParams(BaseModel):
     weights: Weights = Field(default_factory=Weights)
     synonyms: list[list[str]] = Field(default_factory=list, description="word groups treated as one term")
     name_similarity: float = Field(88, ge=0, le=100, description="rapidfuzz ratio at which two names match")
+    local: float = Field(0.0, ge=0, le=1, description="for a contradiction: how much of the words right "
+                         "around the two values must match (0 = no such test)")
     names_floor: float = Field(1.0, ge=0, description="rarity-weighted names a full name match needs")
     terms_floor: float = Field(2.0, ge=0, description="rarity-weighted words a full word match needs")
     max_block: int = Field(400, ge=2, description="signature keys shared by more facts than this are too common to block on")
@@ -102,6 +105,12 @@ def signature(fact: Fact, synonyms: dict[str, str]) -> Signature:
     return Signature(head=head, names=frozenset(ctx.names), terms=terms)
 
 
+# Pseudo-facts added to every run before counting: in a run of two short documents every shared
+# word occurs "everywhere", which says nothing about how informative it is.
+RARITY_PRIOR = 50
+HEAD_IN_TERMS = 0.6  # share of the head weight when one fact's head is a content word of the other
+
+
 class Rarity:
     """How informative each name and word is in this run: inverse document frequency over the
     signatures of all facts. "Russia" in every sentence of a story about Russia says little;
@@ -114,13 +123,13 @@ class Rarity:
             self.n += 1
             for key in _keys(sig):
                 self.df[key] += 1
-        self._norm = math.log(self.n + 1) if self.n > 1 else 0.0
+        self._norm = math.log(self.n + RARITY_PRIOR)
 
     def weight(self, key: str) -> float:
         df = self.df.get(key)
-        if not df or self._norm == 0.0:
+        if not df:
             return 1.0
-        return min(1.0, max(0.05, math.log((self.n + 1) / (df + 1)) / self._norm))
+        return min(1.0, max(0.05, math.log((self.n + RARITY_PRIOR) / (df + 1)) / self._norm))
 
 
 def _keys(sig: Signature) -> set[str]:
@@ -143,6 +152,11 @@ def score(a: Signature, b: Signature, params: AlignParams, rarity: Rarity | None
         if a.head and a.head == b.head:
             total += w.head
             shared.append(a.head)
+        elif (a.head and a.head in b.terms) or (b.head and b.head in a.terms):
+            # "met ... for talks on a ceasefire" and "held talks on a ceasefire": the head of one
+            # is a word of the other
+            total += w.head * HEAD_IN_TERMS
+            shared.append(a.head if a.head in b.terms else b.head)
     if a.names or b.names:
         weight += w.names
         common = _shared_names(a.names, b.names, params.name_similarity)
@@ -171,6 +185,77 @@ def _overlap(common, a, b, prefix: str, rarity: Rarity, floor: float) -> float:
     side_a = sum(rarity.weight(prefix + k) for k in a)
     side_b = sum(rarity.weight(prefix + k) for k in b)
     return min(1.0, got / max(floor, min(side_a, side_b)))
+
+
+DENSE = 3  # numbers in one sentence that make it a line of statistics
+_DIGITS = re.compile(r"(?<![\w.,])\d[\d,.]*")
+
+
+def multi_valued(facts: list[Fact], relate: Relate) -> set[int]:
+    """Facts whose source gives the same head several conflicting values ("55 percent in Saudi
+    Arabia, 52 percent in Egypt", "29 of 34 passes"): there the head is not one figure, so a
+    different value elsewhere is no contradiction."""
+    # same source and head, or same sentence: "1964 campaign ... 1968 campaign", "29 of 34 passes"
+    by_head: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        if f.context.head:
+            by_head[(f.source_id, f.kind.value, stem(f.context.head))].append(i)
+        by_head[(f.source_id, f.kind.value, "@", f.context.sentence_start)].append(i)
+    out: set[int] = set()
+    for i, f in enumerate(facts):
+        if len(_DIGITS.findall(f.context.sentence)) >= DENSE:
+            out.add(i)  # a line of statistics: each figure has its own scope
+    for key, members in by_head.items():
+        if len(members) < 2:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if relate(facts[i], facts[j]) is Relation.CONTRADICT:
+                    out.update((i, j))
+    return out
+
+
+def local_score(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = None) -> float:
+    """How much the words right around two values match (names and content words)."""
+    rarity = rarity or _PLAIN
+    ta, tb = set(a.context.near), set(b.context.near)
+    na, nb = set(a.context.near_names), set(b.context.near_names)
+    got = sum(rarity.weight("t:" + k) for k in ta & tb)
+    got += sum(rarity.weight("n:" + k) for k in _shared_names(frozenset(na), frozenset(nb), params.name_similarity))
+    side_a = sum(rarity.weight("t:" + k) for k in ta) + sum(rarity.weight("n:" + k) for k in na)
+    side_b = sum(rarity.weight("t:" + k) for k in tb) + sum(rarity.weight("n:" + k) for k in nb)
+    return min(1.0, got / max(params.names_floor, min(side_a, side_b)))
+
+
+def owners_differ(a: Fact, b: Fact, params: AlignParams) -> bool:
+    """Each value sits next to a name the other source's sentence never mentions: "Artino ...
+    six rebounds" vs "Echenique ... 11 rebounds", "170,000 in Sumatra" vs "230,000 across Asia"."""
+    only_a = set(a.context.near_names) - set(_shared_names(frozenset(a.context.near_names),
+                                                           frozenset(b.context.names), params.name_similarity))
+    only_b = set(b.context.near_names) - set(_shared_names(frozenset(b.context.near_names),
+                                                           frozenset(a.context.names), params.name_similarity))
+    return bool(only_a) and bool(only_b)
+
+
+def same_claim(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = None,
+               synonyms: dict[str, str] | None = None) -> bool:
+    """Whether two facts with different values make the same claim closely enough to contradict:
+    a shared head word (when both have one), no one else's name next to either value, and
+    enough of the words around the values in common."""
+    if a.context.head and b.context.head:
+        # one fact's head word must be part of what the other one says
+        syn = synonyms or {}
+
+        def words(f: Fact) -> set[str]:
+            return {syn.get(t, t) for t in (*f.context.terms, *f.context.near, stem(f.context.head or ""))}
+
+        ha, hb = stem(a.context.head), stem(b.context.head)
+        if syn.get(ha, ha) not in words(b) and syn.get(hb, hb) not in words(a):
+            return False
+    if owners_differ(a, b, params):
+        return False
+    return params.local <= 0 or local_score(a, b, params, rarity) >= params.local
 
 
 def _shared_names(a: frozenset[str], b: frozenset[str], min_ratio: float) -> list[str]:
@@ -240,10 +325,10 @@ def align(
     up in different groups) becomes a group of its own two facts."""
     if len(facts) < 2:
         return []
+    synonyms = synonym_map(params.synonyms)
     if scorer is not None:
         scored = scorer(facts)
     else:
-        synonyms = synonym_map(params.synonyms)
         sigs = [signature(f, synonyms) for f in facts]
         scored = [(i, j, *score(sigs[i], sigs[j], params, rarity))
                   for i, j in sorted(candidate_pairs(facts, sigs, params.max_block))]
@@ -253,13 +338,19 @@ def align(
            Relation.AGREE: min(params.agree, params.threshold),
            Relation.CONTRADICT: params.threshold}
     floor = min(bar.values())
+    multi = multi_valued(facts, relate) if scorer is None else set()
     links: list[Link] = []
     for i, j, s, shared in scored:
         if s < floor:
             continue
         rel = relate(facts[i], facts[j])
-        if rel is not Relation.INCOMPARABLE and s >= bar[rel]:
-            links.append(Link(i, j, s, shared, rel))
+        if rel is Relation.INCOMPARABLE or s < bar[rel]:
+            continue
+        if rel is Relation.CONTRADICT and scorer is None and (
+            i in multi or j in multi or not same_claim(facts[i], facts[j], params, rarity, synonyms)
+        ):
+            continue
+        links.append(Link(i, j, s, shared, rel))
     links.sort(key=lambda lk: (-lk.score, lk.i, lk.j))
     groups = _cluster(facts, links, relate)
     if keep_rejected:

@@ -61,6 +61,7 @@ class Frame(StrEnum):
     CHANGE_FROM = "change_from"
     CHANGE_TO = "change_to"
     HISTORICAL = "historical"
+    OFFSET = "offset"  # the interval between two events: "nine days before the inauguration"
 
 
 class Section(StrEnum):
@@ -74,13 +75,25 @@ class Section(StrEnum):
     BOILERPLATE = "boilerplate"
 
 
+class SourceFormat(StrEnum):
+    """What a source was read from; decides how evidence positions map back to the original."""
+
+    TEXT = "text"
+    HTML = "html"
+    PDF = "pdf"
+    JSONL = "jsonl"
+
+
 class RefDateOrigin(StrEnum):
     MANIFEST = "manifest"
     FRONT_MATTER = "front_matter"
     HEADER = "header"
     DATELINE = "dateline"
     CAPTION = "caption"
-    METADATA = "metadata"
+    METADATA = "metadata"  # a corpus record's date field
+    HTML_META = "html_meta"  # a web page's markup: article:published_time, JSON-LD datePublished, <time>
+    URL = "url"  # a date in the page's address (/2025/03/13/)
+    PDF_METADATA = "pdf_metadata"  # a PDF's CreationDate
     INFERRED = "inferred"
     CORPUS = "corpus"
     CLI = "cli"
@@ -245,6 +258,8 @@ class FactContext(BaseModel):
     head: str | None = None  # the noun or event word the fact measures or dates (lower-cased)
     names: list[str] = Field(default_factory=list)  # lower-cased proper names in the clause
     terms: list[str] = Field(default_factory=list)  # lower-cased, stemmed content words of the clause
+    near: list[str] = Field(default_factory=list)  # stemmed content words right around the fact
+    near_names: list[str] = Field(default_factory=list)  # names right around the fact (whose value it is)
     in_quote: bool = False
     section: Section = Section.BODY
 
@@ -322,6 +337,15 @@ class Source(BaseModel):
     encoding: str = "utf-8"
     sections: list[tuple[int, int, Section]] = Field(default_factory=list)  # non-body regions
     notes: list[str] = Field(default_factory=list)
+    # Where the text came from and how to point back into the original (see factcheck.sources.locate).
+    format: SourceFormat = SourceFormat.TEXT
+    encoding_note: str | None = None  # how the encoding was decided (BOM, declared, detected)
+    author: str | None = None
+    updated_date: dt.date | None = None  # last update stated in the page's metadata
+    fetched_url: str | None = None  # the address the text was fetched from (after redirects)
+    pages: list[int] = Field(default_factory=list)  # PDF: offset in `text` where each page starts
+    line_starts: list[int] = Field(default_factory=list)  # PDF: offset where each printed line starts
+    record_line: int | None = None  # JSONL: line of the record in the corpus file
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -332,6 +356,8 @@ class Source(BaseModel):
             "reference_date": self.reference_date.isoformat() if self.reference_date else None,
             "reference_date_from": self.reference_date_from.value,
             "reference_date_confidence": self.reference_date_confidence,
+            "format": self.format.value,
+            "url": self.fetched_url or self.url,
         }
 
 
@@ -399,6 +425,54 @@ class Summary(BaseModel):
     contradictions: int = 0
     unclear: int = 0
     unchecked: int = 0  # facts that no cross-source finding covers
+    baselined: int = 0  # contradictions a baseline file accepts (not counted in `contradictions`)
+
+
+class RuleInfo(BaseModel):
+    """What reports say about a rule that ran: SARIF rule metadata, JUnit suites, help text."""
+
+    id: str
+    title: str
+    check: str
+    severity: Severity
+    description: str | None = None
+    check_help: str | None = None  # what the check compares (its docstring)
+    path: str | None = None  # rule file and line the rule was defined at
+    line: int | None = None
+
+
+class BaselineFact(BaseModel):
+    """One fact of a baselined contradiction, as a reader of the baseline file needs to see it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str  # source id (file name)
+    kind: FactKind
+    value: str  # the normalized value, described
+    text: str = ""  # the surface, for the reader; not matched
+    signature: str  # hash of source, kind and normalized value: what matching uses
+
+
+class BaselineEntry(BaseModel):
+    """A known contradiction: matched by fingerprint (rule + facts' sources, kinds, values), never by line."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fingerprint: str
+    rule: str
+    title: str = ""
+    subject: str = ""
+    facts: list[BaselineFact] = Field(default_factory=list)
+    reason: str | None = None
+
+
+class BaselineStatus(BaseModel):
+    """What applying a baseline did: contradictions it accepted and entries that matched nothing."""
+
+    path: str
+    findings: list[Finding] = Field(default_factory=list)  # accepted contradictions, not reported as new
+    reasons: dict[str, str] = Field(default_factory=dict)  # finding fingerprint -> the entry's reason
+    stale: list[BaselineEntry] = Field(default_factory=list)
 
 
 class Report(BaseModel):
@@ -408,6 +482,8 @@ class Report(BaseModel):
     findings: list[Finding]
     summary: Summary
     rules_used: list[str] = Field(default_factory=list)
+    rules: list[RuleInfo] = Field(default_factory=list)  # the enabled rules, in run order
+    baseline: BaselineStatus | None = None
 
     def contradictions(self, at_least: Severity | None = None) -> list[Finding]:
         out = [f for f in self.findings if f.verdict is Verdict.CONTRADICT]

@@ -9,11 +9,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.errors import ConfigError
 from factcheck.extract import extract_facts
-from factcheck.models import Fact, Report, Severity, Source, Summary, Verdict
+from factcheck.models import Fact, Report, RuleInfo, Severity, Source, Summary, Verdict
 from factcheck.report.common import count_findings, single_source_facts
 from factcheck.rules.engine import apply_rules
 from factcheck.rules.loader import Rule, load_rules
-from factcheck.sources import load_sources
+from factcheck.sources import FetchSettings, load_sources
+from factcheck.sources.fetch import DEFAULT_CACHE
 
 PACKAGED_RULES = Path(__file__).parent / "data" / "rules"
 
@@ -28,6 +29,8 @@ class CheckOptions(BaseModel):
     name: str | None = None
     severity: dict[str, Severity] = Field(default_factory=dict)  # rule id -> severity override
     disable: list[str] = Field(default_factory=list)
+    fetch_cache: str | None = DEFAULT_CACHE  # where fetched URLs are kept; None: no cache
+    fetch: bool = True  # False: URLs are read from the cache only, never from the network
 
 
 def default_rule_paths() -> list[str]:
@@ -68,10 +71,18 @@ def extract_all(sources: list[Source], progress: Progress | None = None) -> list
 
 def check(options: CheckOptions, progress: Progress | None = None, on_skip=None) -> Report:
     rules = prepare_rules(options)
-    sources = load_sources(options.paths, on_skip=on_skip)
+    sources = load_sources(options.paths, on_skip=on_skip,
+                           fetch_settings=FetchSettings(cache_dir=options.fetch_cache, network=options.fetch))
     facts = extract_all(sources, progress)
     findings = apply_rules(rules, facts)
     return build_report(options.name or report_name(options.paths), sources, facts, findings, rules)
+
+
+def check_with_rules(paths: list[str], rules: list[Rule], name: str | None = None) -> Report:
+    """Check local files with rules already loaded (rule cases, explain)."""
+    sources = load_sources(paths)
+    facts = extract_all(sources)
+    return build_report(name or report_name(paths), sources, facts, apply_rules(rules, facts), rules)
 
 
 def build_report(name, sources, facts, findings, rules) -> Report:
@@ -84,9 +95,17 @@ def build_report(name, sources, facts, findings, rules) -> Report:
         summary=Summary(sources=len(sources), facts=len(facts), agreements=agreements,
                         contradictions=contradictions, unclear=unclear),
         rules_used=[r.id for r in rules if r.spec.enabled],
+        rules=[rule_info(r) for r in rules if r.spec.enabled],
     )
     report.summary.unchecked = len(single_source_facts(report))
     return report
+
+
+def rule_info(rule: Rule) -> RuleInfo:
+    """What the reports need to know about a rule (SARIF rule metadata, help text)."""
+    doc = " ".join((type(rule.check).__doc__ or "").split()) or None
+    return RuleInfo(id=rule.id, title=rule.spec.title or rule.id, check=rule.spec.check, severity=rule.severity,
+                    description=rule.spec.description, check_help=doc, path=rule.path, line=rule.line)
 
 
 def failed(report: Report, fail_on: str) -> bool:

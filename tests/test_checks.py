@@ -51,13 +51,28 @@ D = SameDate(SameDateParams())
     (("2025-03-13", "day"), ("2025-03-12", "day"), Relation.CONTRADICT),
     # "in February" agrees with "February 28": the coarser source is less precise, not wrong
     (("2025-02", "month"), ("2025-02-28", "day"), Relation.AGREE),
-    (("2025-02", "month"), ("2025-03-01", "day"), Relation.CONTRADICT),
+    # a month and a day outside it are too loose a match to call one event: not compared
+    (("2025-02", "month"), ("2025-03-01", "day"), Relation.INCOMPARABLE),
+    (("2025-02", "month"), ("2025-03", "month"), Relation.CONTRADICT),
     (("2022", "year"), ("2022-03-14", "day"), Relation.AGREE),
 ])
 def test_same_date_granularity(a, b, expected):
     fa = day_fact("s1", a[0], granularity=a[1])
     fb = day_fact("s2", b[0], granularity=b[1])
     assert D.relate(fa, fb) is expected
+
+
+def test_different_granularity_can_contradict_when_asked():
+    loose = SameDate(SameDateParams(same_granularity=False))
+    assert loose.relate(day_fact("a", "2025-02", granularity="month"),
+                        day_fact("b", "2025-03-01")) is Relation.CONTRADICT
+
+
+def test_same_words_read_on_different_days_do_not_contradict():
+    a = day_fact("a", "2013-10-16")
+    b = day_fact("b", "2014-10-16")
+    a.text = b.text = "October 16"
+    assert D.relate(a, b) is Relation.INCOMPARABLE
 
 
 def test_date_tolerance():

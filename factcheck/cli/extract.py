@@ -41,7 +41,8 @@ def extract_cmd(
     from factcheck.sources import load_sources
 
     try:
-        sources = load_sources(paths)
+        sources = load_sources(paths, on_skip=lambda p, why: typer.echo(f"factcheck: warning: skipped {p}: {why}",
+                                                                         err=True))
         facts = extract_all(sources)
     except FactcheckError as exc:
         fail(exc)

@@ -7,6 +7,8 @@ signature (sentence, clause, head, names, terms) and returns Facts in text order
 
 from __future__ import annotations
 
+import re
+
 from factcheck.extract.context import SentenceIndex, build_context
 from factcheck.extract.dates import extract_dates
 from factcheck.extract.durations import extract_durations
@@ -85,6 +87,9 @@ def build_facts(
     facts: list[Fact] = []
     for m in mentions:
         in_quote = m.kind is not FactKind.QUOTE and any(s <= m.start and m.end <= e for s, e in quoted)
+        section = section_at(source, m.start)
+        if m.kind is FactKind.DATE and section is Section.BODY and is_metadata_line(text, m.start, m.end):
+            section = Section.BYLINE
         context = build_context(
             text,
             sent_index.around(m.start, m.end),
@@ -92,7 +97,7 @@ def build_facts(
             m.end,
             m.head,
             in_quote,
-            section_at(source, m.start),
+            section,
             doc_names,
         )
         facts.append(
@@ -109,6 +114,22 @@ def build_facts(
             )
         )
     return facts
+
+
+_METADATA_WORDS = re.compile(
+    r"(?:(?:\b|(?<=\d))(?:first\s+)?(?:published|updated|posted|date|dated|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|[a-z]{2,4}t)\b"
+    r"|\d{1,2}\s*:\s*\d\d|[\s\W\d])+",
+    re.I,
+)
+
+
+def is_metadata_line(text: str, start: int, end: int) -> bool:
+    """A line that holds nothing but this date (and a time, "Published:"...): a timestamp, not a fact."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    rest = text[line_start:start] + " " + text[end:line_end]
+    return len(rest) < 80 and _METADATA_WORDS.fullmatch(rest) is not None
 
 
 def section_at(source: Source, offset: int) -> Section:

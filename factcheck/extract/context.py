@@ -16,6 +16,8 @@ from factcheck.models import FactContext, Section
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:()\[\]\u2014\u2013]|\s-\s)\s*")
 _MODIFIER_LEFT = re.compile(r"(?:\b(?:a|an|the|this|that|its|his|her|their|our|whose)|['\u2019]s)\s*$", re.I)
 _WINDOW = 12  # words either side of the mention that count as its clause
+NEAR = 8  # words either side that say whose value it is and of what (the value's own phrase)
+_AGE = re.compile(r"[-\s]old\b[\s,]*(?:(?:a|an|the)\s+)?([A-Za-z][a-z-]+)?")
 
 
 class SentenceIndex:
@@ -56,6 +58,7 @@ def build_context(
     # names from the whole sentence (who is involved), words from the clause (what happened)
     names = names_in(sent, doc_names)
     terms = content_terms(text[clause_start:start] + " " + text[end:clause_end], doc_names)
+    near_text = _near_text(text, s_start, s_end, start, end)
     return FactContext(
         sentence=sent,
         sentence_start=s_start,
@@ -63,9 +66,19 @@ def build_context(
         head=head,
         names=names,
         terms=terms,
+        near=content_terms(near_text, doc_names),
+        near_names=names_in(near_text, doc_names),
         in_quote=in_quote,
         section=section,
     )
+
+
+def _near_text(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
+    left = [m.start() for m in WORD_RE.finditer(text, s_start, start)]
+    right = [m.end() for m in WORD_RE.finditer(text, end, s_end)]
+    lo = left[-NEAR] if len(left) >= NEAR else s_start
+    hi = right[NEAR - 1] if len(right) >= NEAR else s_end
+    return text[lo:start] + " " + text[end:hi]
 
 
 def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
@@ -96,7 +109,13 @@ def _is_content(word: str) -> bool:
 
 def _head(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     """The word a date or figure attaches to: the noun it modifies ("a March 12 address"),
-    else the nearest content word before it ("address on Thursday"), else after it."""
+    else the nearest content word before it ("address on Thursday"), else after it.
+    An age ("a 20-year-old daughter") is about the person."""
+    age = _AGE.match(text, end, min(hi, end + 40))
+    if age:
+        # the person it is the age of: "20-year-old daughter", "23-year-old Bush"
+        who = age.group(1)
+        return who.lower() if who and who.lower() not in STOPWORDS else "age"
     after = list(WORD_RE.finditer(text, end, hi))
     if _MODIFIER_LEFT.search(text[max(lo, start - 12):start]) or start == lo:
         for m in after[:4]:

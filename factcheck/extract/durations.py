@@ -15,7 +15,7 @@ import re
 from factcheck.extract.lexicon import FRACTION_WORDS
 from factcheck.extract.mention import Mention
 from factcheck.extract.numbers import DIGITS, WORDS, parse_number
-from factcheck.models import Comparator, FactKind, QuantityValue
+from factcheck.models import Comparator, FactKind, Frame, QuantityValue
 
 DAY = 86400.0
 
@@ -256,6 +256,11 @@ def _candidates(text: str):
             yield m
 
 
+_AGE_AFTER = re.compile(r"[-\s]old\b", re.I)
+_AGO = re.compile(r"\s*ago\b", re.I)
+_OFFSET_AFTER = re.compile(r"\s*(?:before|after|earlier|later|ago|prior\b|from\s+now)\b", re.I)
+
+
 def extract_durations(text: str) -> list[Mention]:
     """Every duration in `text`, in text order."""
     out: list[Mention] = []
@@ -271,5 +276,15 @@ def extract_durations(text: str) -> list[Mention]:
         if m.group("parts") and "-" in m.group("parts"):
             nxt = re.match(r"\s+([a-z][a-z-]+)", text[end:end + 30])
             head = nxt.group(1) if nxt else None
+        if _AGO.match(text, end, min(len(text), end + 8)):
+            continue  # "three weeks ago" is a date, relative to when the text was written
+        if _OFFSET_AFTER.match(text, end, min(len(text), end + 20)):
+            # "nine days before the inauguration" measures the gap between two events, not a span
+            value.frame = Frame.OFFSET
+        elif _AGE_AFTER.match(text, end, min(len(text), end + 8)):
+            # "a 61-year-old man": an age, comparable with ages only; whose age it is, the
+            # context decides (the word after "old")
+            value.dimension = "age"
+            head = None
         out.append(Mention(start, end, FactKind.DURATION, value, head))
     return out

@@ -81,5 +81,11 @@ def _explicit_anchor(atoms: list[Atom], ctx: Ctx, evidence: list[str]) -> dt.dat
             best = (day, f"{ctx.text[a.start:a.end]!r} -> {day.isoformat()} ({why})")
     if best is None:
         return None
+    # An obituary's "born April 22, 1923" is its latest full date, yet it mentions 1950 and 2008:
+    # a later year anywhere in the text means the full dates do not date the text.
+    later = [a.y for a in atoms if a.y_written and a.y is not None and a.y > best[0].year]
+    if later:
+        evidence.append(f"latest explicit date {best[1]} is older than the year {max(later)} in the text")
+        return None
     evidence.append(f"latest explicit date {best[1]}")
     return best[0]

@@ -43,6 +43,8 @@ BOILERPLATE_LABELS = ("read more", "read also", "also read", "related", "related
                       "sponsored", "website", "web", "blog", "twitter", "x", "facebook", "instagram",
                       "telegram", "youtube", "linkedin", "substack", "email", "e-mail", "contact",
                       "tags", "topics", "filed under", "follow", "follow us", "share", "share this",
+                      "share this article", "share this story", "share this post", "share on facebook",
+                      "share on twitter", "share on x",
                       "subscribe", "sign up", "newsletter", "click here", "most read", "trending",
                       "you may also like", "continue reading", "skip to content", "listen to this article",
                       "copyright", "all rights reserved", "this article was originally published",
@@ -76,14 +78,20 @@ COMMENT_OPENERS = ("guys", "folks", "people", "friends", "everyone", "mate", "si
 # ---------------------------------------------------------------- patterns
 
 _CAPTION_LABEL_RE = re.compile(rf"^\s*(?:{_alt(CAPTION_LABELS)})\s*:", re.I)
-_CREDIT_RE = re.compile(
-    rf"\((?:[^()]{{0,40}}\b(?:{_alt(CREDIT_WORDS)})\b[^()]{{0,80}}|(?:{_alt(PHOTO_AGENCIES)})\s*/[^()]{{1,60}})\)"
-    rf"|\b(?:{_alt(CREDIT_WORDS)})\s*(?::|by)\s*[^.]{{0,60}}$"
+# Photo credits: "(AP Photo/Alexander Zemlianichenko)", "(Photo by X/Getty Images)", a line ending in
+# "Photo: X" or "X/Reuters". Searched only where such a credit can be: a bracket, or the line's end.
+_CREDIT_IN_BRACKETS_RE = re.compile(
+    rf"\((?:(?:[A-Z][\w.&-]*\s){{0,3}}(?:{_alt(CREDIT_WORDS)})\s*(?:/|:|by\b)[^()]{{1,80}}"
+    rf"|(?:{_alt(PHOTO_AGENCIES)})\s*/[^()]{{1,60}})\)"
+)
+_CREDIT_AT_END_RE = re.compile(
+    rf"\b(?:{_alt(CREDIT_WORDS)})\s*(?::|by)\s*[^.]{{0,60}}$"
     rf"|/\s*(?:{_alt(PHOTO_AGENCIES)})(?:\s+via\s+(?:{_alt(PHOTO_AGENCIES)}))?\s*\)?\s*$"
 )
+_CREDIT_TAIL = 100  # characters at the end of a line where a credit may stand
 _BOILER_LABEL_RE = re.compile(rf"^\s*(?:{_alt(BOILERPLATE_LABELS)})\s*(?::|\||$)", re.I)
-_HANDLE_RE = re.compile(r"^\s*(?:@\w+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|net|org|co\.uk|io)/?\S*)\s*$", re.I)
-_COPYRIGHT_RE = re.compile(r"^\s*(?:\u00a9|\(c\)\s|copyright\b)|all rights reserved", re.I)
+_HANDLE_RE = re.compile(r"^\s*@\w+\s*$")
+_URL_RE = re.compile(r"^\s*(?:(?:https?://|www\.)\S+|[\w.-]+\.(?:com|net|org|co\.uk|io)/?\S*)\s*$", re.I)
 _PLUG_RE = re.compile(rf"\b(?:{_alt(PLUG_WORDS)})\b", re.I)
 _APPEAL_RE = re.compile(rf"\b(?:{_alt(APPEAL_WORDS)})\b", re.I)
 _READER_RE = re.compile(rf"(?<![\w'\u2019])(?:{_alt(READER_WORDS)})(?![\w'\u2019])", re.I)
@@ -92,10 +100,22 @@ _BIO_SENTENCE_RE = re.compile(
     rf"^\s*(?:[A-Z][\w'\u2019-]+\s+){{1,3}}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}(?:{_alt(BIO_NOUNS)})\b"
 )
 _BYLINE_LEAD_RE = re.compile(rf"^\s*(?:{_alt(BYLINE_LEADS)})\s*:?\s+[A-Z]", re.I)
-_NAME_LINE_RE = re.compile(r"^\s*[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|de|van|von|der|da|di|al|bin)){1,3}\s*$")
-_DATE_TOKEN_RE = re.compile(rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:{'|'.join(MONTH_NAMES)})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{'|'.join(MONTH_NAMES)})\s+\d{{4}})\b")
-_OUTLET_RE = re.compile(rf"\b(?:{_alt(OUTLET_WORDS)})\b")
+_NAME_LINE_RE = re.compile(
+    r"^\s*[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|de|van|von|der|da|di|al|bin)){1,3}\s*$"
+)
+# A cue that a header line carries a date (not a date parser: the dates extractor reads the value).
+_MONTH = "|".join(MONTH_NAMES)
+_DATE_TOKEN_RE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}})\b"
+)
+_PERSON = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019.-]+){1,2}"
+# "Laura Gozzi and Paul Kirby BBC News", "Jane Doe, Reuters": names, then an outlet
+_AUTHORS_OUTLET_RE = re.compile(
+    rf"{_PERSON}(?:(?:,\s*|\s+and\s+){_PERSON})*,?\s+(?:[A-Z][\w.]*\s+){{0,2}}(?:{_alt(OUTLET_WORDS)})\s*$"
+)
 _HEADER_LOWER_OK = frozenset("and by date updated published posted on at in with for the of".split())
+_HEADER_WORD_RE = re.compile(r"\b(?:date|by|updated|published|posted)\b", re.I)
 _COMMENT_MARKER_RE = re.compile(
     rf"^\s*(?:(?:{_alt(COMMENT_MARKERS)})\s*(?:\(\d+\))?\s*:?|\d+\s+(?:{_alt(COUNTED_MARKERS)}))\s*$", re.I
 )
@@ -163,21 +183,33 @@ def _lines(text: str) -> list[_Line]:
 def _classify(line: _Line) -> None:
     """Cues a line carries on its own."""
     s = line.text
+    low = s.lower()
     words = _WORD_RE.findall(s)
     short = len(words) <= _BYLINE_MAX_WORDS
-    if _CAPTION_LABEL_RE.match(s) or _CREDIT_RE.search(s):
+    if _CAPTION_LABEL_RE.match(s) or _has_credit(s):
         line.label = Section.CAPTION
     elif _BIO_LABEL_RE.match(s):
         line.label, line.bio = Section.BYLINE, True
     elif _HANDLE_RE.match(s) or (short and _BOILER_LABEL_RE.match(s) and _is_contact(s)):
         line.label, line.contact = Section.BOILERPLATE, True
-    elif _COPYRIGHT_RE.search(s) or _BOILER_LABEL_RE.match(s) or _SCAFFOLD_RE.match(s):
+    elif _copyright(low) or _BOILER_LABEL_RE.match(s) or _SCAFFOLD_RE.match(s) or _URL_RE.match(s):
         line.label = Section.BOILERPLATE
-    elif _PLUG_RE.search(s) and _APPEAL_RE.search(s) and _READER_RE.search(s) and len(words) < 120:
+    elif len(words) < 120 and "you" in low and _READER_RE.search(s) and _PLUG_RE.search(s) and _APPEAL_RE.search(s):
         line.label, line.plug = Section.BOILERPLATE, True
     elif short and _BYLINE_LEAD_RE.match(s) and not s.endswith("."):
         line.label = Section.BYLINE
     line.name_line = bool(_NAME_LINE_RE.match(s)) and len(words) <= 5
+
+
+def _has_credit(s: str) -> bool:
+    if "(" in s and _CREDIT_IN_BRACKETS_RE.search(s):
+        return True
+    tail = s[-_CREDIT_TAIL:]
+    return ("/" in tail or ":" in tail or " by " in tail) and bool(_CREDIT_AT_END_RE.search(tail))
+
+
+def _copyright(low: str) -> bool:
+    return low.startswith(("\u00a9", "(c) ", "copyright")) or "all rights reserved" in low
 
 
 def _is_contact(s: str) -> bool:
@@ -189,12 +221,15 @@ def _mark_title_and_header(lines: list[_Line]) -> None:
     """The headline is the first line when it reads like one; short header lines of names, dates
     and outlet words before the first paragraph are bylines."""
     first_body = next((i for i, ln in enumerate(lines) if ln.label is None and _is_prose(ln.text)), len(lines))
-    for i, line in enumerate(lines[:first_body]):
+    first = lines[0]
+    if first.label is None and len(lines) > 1 and _looks_like_title(first.text) and not (
+        _is_header_byline(first.text) and (_HEADER_WORD_RE.search(first.text) or _AUTHORS_OUTLET_RE.search(first.text))
+    ):
+        # "Action of 2 January 1783" and "Goole Times" are headlines; "date 2025-03-14 Jane Doe BBC News" is not
+        first.label = Section.TITLE
+    for line in lines[:first_body]:
         if line.label is None and _is_header_byline(line.text):
             line.label = Section.BYLINE
-    first = lines[0]
-    if first.label is None and len(lines) > 1 and _looks_like_title(first.text):
-        first.label = Section.TITLE
 
 
 def _looks_like_title(s: str) -> bool:
@@ -212,19 +247,20 @@ def _is_prose(s: str) -> bool:
 
 
 def _is_header_byline(s: str) -> bool:
+    """A header line of dates, authors and outlet: "May 3, 2013 at 7:31 AM ET",
+    "date 2025-03-14 Laura Gozzi and Paul Kirby BBC News"."""
     words = _WORD_RE.findall(s)
     if not words or len(words) > _BYLINE_MAX_WORDS or s.endswith((".", "?", "!")):
         return False
-    if not (_DATE_TOKEN_RE.search(s) or _OUTLET_RE.search(s)):
-        return False
-    if not re.search(r"[A-Z][\w'\u2019-]+\s+[A-Z][\w'\u2019-]+", s):
+    if not (_DATE_TOKEN_RE.search(s) or _AUTHORS_OUTLET_RE.search(s)):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _HEADER_LOWER_OK for w in words)
 
 
 def _mark_sign_off_and_comments(lines: list[_Line]) -> None:
-    """An explicit comments marker, or an author's sign-off block, ends the article; what follows is
-    reader comments."""
+    """An explicit comments marker, an author's sign-off block, or page furniture followed by a
+    paragraph that addresses readers ("Guys, please.", "Great article!") ends the article; what
+    follows is reader comments."""
     n = len(lines)
     for i, line in enumerate(lines):
         if i > 0 and _COMMENT_MARKER_RE.match(line.text):
@@ -234,6 +270,15 @@ def _mark_sign_off_and_comments(lines: list[_Line]) -> None:
     end = _sign_off_end(lines)
     if end is not None and end + 1 < n:
         _comments_from(lines, end + 1)
+        return
+    seen_body = False
+    for i in range(1, n):
+        line, prev = lines[i], lines[i - 1]
+        seen_body = seen_body or (prev.label is None and _is_prose(prev.text))
+        if (seen_body and line.label is None and _COMMENT_OPENER_RE.match(line.text)
+                and prev.label in (Section.BOILERPLATE, Section.BYLINE)):
+            _comments_from(lines, i)
+            return
 
 
 def _sign_off_end(lines: list[_Line]) -> int | None:

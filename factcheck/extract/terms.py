@@ -85,7 +85,7 @@ def content_terms(text: str, names: frozenset[str] = frozenset()) -> list[str]:
         w = m.group(0).lower()
         if w in _NOT_TERMS or len(w) < 3:
             continue
-        if names and m.group(0)[0].isupper() and name_key(w) in names:
+        if names and m.group(0)[0].isupper() and all(name_key(p) in names for p in _name_parts(m.group(0))):
             continue
         s = stem(w)
         if s not in seen:

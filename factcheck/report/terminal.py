@@ -1,50 +1,212 @@
-"""Terminal output with rich: a summary panel, contradictions with evidence, coloured by severity."""
+"""Terminal output with rich: a summary panel, contradictions with their evidence coloured by severity,
+agreements in brief, the sources and their reference dates; and a progress bar for long runs.
+
+Input: a Report (and a rich Console). Output: printed on the console; `render_terminal` returns the
+plain-text form (no colour, no box) that a non-TTY or `--no-color` gets.
+"""
 
 from __future__ import annotations
 
+import io
+from collections import Counter
+
 from rich.console import Console, Group
 from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.models import Fact, Report, Severity, Verdict
-from factcheck.report.common import evidence_snippet, headline
+from factcheck.models import Fact, FactKind, Finding, Report, Severity, Verdict
+from factcheck.report.common import (
+    contradictions,
+    cross_findings,
+    event_label,
+    evidence_snippet,
+    headline,
+    plural,
+)
 from factcheck.rules.describe import describe_value
 
-SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "cyan"}
+AGREEMENT_EXAMPLES = 5
+PLAIN_WIDTH = 100  # plain text goes to logs and files, which do not wrap at 80
+PROGRESS_MIN_SOURCES = 10  # fewer sources finish before a bar is worth drawing
+
+_KIND_WORDS = {FactKind.DATE: "date", FactKind.DATE_RANGE: "date", FactKind.QUOTE: "quote"}
 
 
-def print_report(report: Report, console: Console, *, report_path: str | None = None) -> None:
+def print_report(report: Report, console: Console, *, report_path: str | None = None,
+                 outputs: list[str] | None = None) -> None:
+    """The whole terminal report; `console.no_color` or a non-terminal console gives plain text."""
+    plain = console.no_color or not console.is_terminal
+    _summary(report, console, plain, report_path, outputs or [])
+    _contradictions(report, console)
+    _baseline(report, console)
+    _agreements(report, console)
+    _sources(report, console)
+
+
+def render_terminal(report: Report, *, width: int = PLAIN_WIDTH, report_path: str | None = None,
+                    outputs: list[str] | None = None) -> str:
+    """The plain-text terminal report, as a string: for a non-TTY, `--no-color`, `--output terminal=FILE`."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, no_color=True, color_system=None, highlight=False,
+                      emoji=False, force_terminal=False)
+    print_report(report, console, report_path=report_path, outputs=outputs)
+    # rich pads table cells to the full width: trailing blanks are noise in logs and diffs
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _summary(report: Report, console: Console, plain: bool, report_path: str | None, outputs: list[str]) -> None:
     s = report.summary
-    style = "red" if s.contradictions else "green"
-    summary = Table.grid(padding=(0, 2))
-    summary.add_row("sources", str(s.sources), "facts", str(s.facts))
-    summary.add_row("contradictions", str(s.contradictions), "agreements", str(s.agreements))
-    summary.add_row("unclear", str(s.unclear), "single-source facts", str(s.unchecked))
-    body = [Text(headline(report), style=f"bold {style}"), summary]
-    if report_path:
-        body.append(Text(f"report: {report_path}", style="dim"))
-    console.print(Panel(Group(*body), title=f"factcheck · {report.name}", border_style=style))
-
-    for n, finding in enumerate(report.contradictions(), 1):
-        sev = SEVERITY_STYLE[finding.severity]
-        console.print(Text.assemble((f"{n}. {finding.severity.value.upper()} ", sev),
-                                    (f"{finding.title}: {finding.subject}", "bold"),
-                                    (f"  [{finding.rule}]", "dim")))
-        console.print(Text("   " + finding.message))
-        for fact in finding.facts:
-            console.print(_evidence_line(fact))
+    bad = s.contradictions > 0
+    mark, style = ("✗", "bold red") if bad else ("✓", "bold green")
+    lines: list[Text] = [Text(f"{mark} {headline(report)}", style=style)]
+    lines.append(Text(f"{plural(s.sources, 'source')} · {plural(s.facts, 'fact')} · "
+                      f"{plural(s.agreements, 'agreement')} · {plural(s.contradictions, 'contradiction')} · "
+                      f"{s.unclear} unclear · {plural(s.unchecked, 'single-source fact')}"))
+    for path in ([report_path] if report_path else []) + outputs:
+        lines.append(Text(f"wrote {path}", style="dim"))
+    if plain:
+        console.print(Text(f"factcheck · {report.name}", style="bold"))
+        for line in lines:
+            console.print(line)
         console.print()
-    agreements = [f for f in report.findings if f.verdict is Verdict.AGREE and not f.internal]
-    if agreements:
-        console.print(Text(f"{len(agreements)} agreements, e.g.:", style="green"))
-        for finding in agreements[:5]:
-            values = " / ".join(sorted({describe_value(x) for x in finding.facts}))
-            srcs = len({x.source_id for x in finding.facts})
-            console.print(Text(f"   ✓ {finding.subject}: {values} ({srcs} sources)"))
+        return
+    console.print(Panel(Group(*lines), title=f"factcheck · {report.name}", title_align="left",
+                        border_style="red" if bad else "green"))
 
 
-def _evidence_line(fact: Fact) -> Text:
+def _contradictions(report: Report, console: Console) -> None:
+    found = contradictions(report)
+    if not found:
+        return
+    console.print(Text(f"Contradictions ({len(found)})", style="bold underline"))
+    for n, finding in enumerate(found, 1):
+        _finding(n, finding, console)
+
+
+def _finding(n: int, finding: Finding, console: Console) -> None:
+    sev = SEVERITY_STYLE[finding.severity]
+    where = " (within one source)" if finding.internal else ""
+    console.print(Text.assemble((f"{n}. ", "bold"), (f"{finding.severity.value.upper()} ", sev),
+                                (f"{finding.title}: {event_label(finding.facts)}{where}", "bold"),
+                                (f"  [{finding.rule}]", "dim")))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style=sev, max_width=28)
+    grid.add_column(ratio=1)
+    for fact in finding.facts:
+        grid.add_row(describe_value(fact) if fact.kind is not FactKind.QUOTE else _speaker(fact), _evidence(fact))
+    console.print(_indent(Group(Text(finding.message, style="dim"), grid)))
+    console.print()
+
+
+def _baseline(report: Report, console: Console) -> None:
+    status = report.baseline
+    if status is None:
+        return
+    console.print(Text(f"{len(status.findings)} known contradiction{'s' if len(status.findings) != 1 else ''} "
+                       f"baselined in {status.path}", style="dim"))
+    if status.stale:
+        console.print(Text(f"{len(status.stale)} stale baseline entr{'ies' if len(status.stale) != 1 else 'y'} "
+                           "(no longer found; recreate with `factcheck baseline create`):", style="yellow"))
+        for entry in status.stale:
+            console.print(Text(f"   {entry.fingerprint}  {entry.rule}  {entry.subject}"))
+    console.print()
+
+
+def _agreements(report: Report, console: Console) -> None:
+    agreements = cross_findings(report, Verdict.AGREE)
+    if not agreements:
+        return
+    kinds = Counter(_KIND_WORDS.get(f.facts[0].kind, "figure") for f in agreements if f.facts)
+    parts = ", ".join(plural(n, word) for word, n in sorted(kinds.items()))
+    console.print(Text(f"Agreements ({len(agreements)}: {parts}), the most widely confirmed:", style="bold green"))
+    widest = sorted(agreements, key=lambda f: (-len({x.source_id for x in f.facts}), f.sort_key()))
+    for finding in widest[:AGREEMENT_EXAMPLES]:
+        srcs = len({x.source_id for x in finding.facts})
+        distinct = sorted({describe_value(x) for x in finding.facts})
+        if finding.facts[0].kind is FactKind.QUOTE:  # the label already quotes it; wordings are in the report
+            values = f"{len(distinct)} wording{'s' if len(distinct) != 1 else ''}"
+        else:
+            values = " / ".join(distinct)
+        console.print(Text.assemble(("   ✓ ", "green"), f"{event_label(finding.facts)}: ", (values, "bold"),
+                                    (f"  ({srcs} sources)", "dim")))
+    console.print()
+
+
+def _sources(report: Report, console: Console) -> None:
+    table = Table(title="Sources and their reference dates", title_justify="left", box=None, pad_edge=False,
+                  show_edge=False, header_style="bold")
+    table.add_column("source", overflow="fold")
+    table.add_column("reference date", no_wrap=True)
+    table.add_column("from", no_wrap=True)
+    table.add_column("facts", justify="right")
+    counts = Counter(f.source_id for f in report.facts)
+    for src in report.sources:
+        origin = src.reference_date_from.value.replace("_", " ")
+        if src.reference_date_confidence and src.reference_date:
+            origin += f" ({src.reference_date_confidence})"
+        table.add_row(src.path, src.reference_date.isoformat() if src.reference_date else "none", origin,
+                      str(counts[src.id]))
+    console.print(table)
+
+
+# ---------------------------------------------------------------- pieces
+
+
+def _evidence(fact: Fact) -> Text:
     before, span, after = evidence_snippet(fact)
-    return Text.assemble(("   " + f"{fact.source}:{fact.line}  ", "dim"), (describe_value(fact), "bold"),
-                         "  ", before, (span, "underline"), after)
+    return Text.assemble((f"{fact.source}:{fact.line}", "cyan"), "\n", before, (span, "bold underline"), after)
+
+
+def _speaker(fact: Fact) -> str:
+    speaker = getattr(fact.value, "speaker", None)
+    return f"quote ({speaker})" if speaker else "quote"
+
+
+def _indent(renderable) -> Table:
+    outer = Table.grid()
+    outer.add_column(width=3)
+    outer.add_column(ratio=1)
+    outer.add_row("", renderable)
+    return outer
+
+
+# ---------------------------------------------------------------- progress
+
+
+class SourceProgress:
+    """A progress bar on stderr for runs over many sources; silent otherwise (and never on a non-TTY)."""
+
+    def __init__(self, console: Console, minimum: int = PROGRESS_MIN_SOURCES):
+        self.console = console
+        self.minimum = minimum
+        self.progress: Progress | None = None
+        self.task = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if total < self.minimum or not self.console.is_terminal:
+            return
+        if self.progress is None:
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeRemainingColumn(), console=self.console, transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(f"{stage}: sources", total=total)
+        self.progress.update(self.task, completed=done)
+
+    def __enter__(self) -> SourceProgress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()

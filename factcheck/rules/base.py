@@ -58,7 +58,9 @@ class Check:
         strong = [lk for lk in bad if lk.score >= threshold]
         values = values_by_source(facts)
         if strong:
-            return Judgement(Verdict.CONTRADICT, self.disagreement(facts, values), {"values": values})
+            conflicts = [_conflict(lk) for lk in sorted(strong, key=lambda lk: (-lk.score, lk.a.key, lk.b.key))]
+            return Judgement(Verdict.CONTRADICT, self.disagreement(facts, values),
+                             {"values": values, "conflicts": conflicts})
         if bad:
             return Judgement(Verdict.UNCLEAR, "values differ but the facts may not be about the same thing: "
                              + list_values(values), {"values": values})
@@ -77,6 +79,13 @@ class Check:
     # internal checks
     def run_internal(self, facts: list[Fact]) -> list[InternalResult]:
         raise NotImplementedError
+
+
+def _conflict(link: FactLink) -> dict[str, Any]:
+    def side(f: Fact) -> dict[str, Any]:
+        return {"source": f.source_id, "line": f.line, "text": f.text, "value": describe_value(f)}
+
+    return {"a": side(link.a), "b": side(link.b), "score": round(link.score, 3), "shared": list(link.shared)}
 
 
 def values_by_source(facts: list[Fact]) -> dict[str, list[str]]:

@@ -8,6 +8,7 @@ registry of names is in registry.py.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,6 +38,9 @@ class SameDateParams(BaseModel):
     tolerance_days: int = Field(0, ge=0, description="days of slack before two dates contradict")
     min_granularity: Granularity = Field(
         Granularity.YEAR, description="coarser dates than this are not compared (e.g. decade)")
+    same_granularity: bool = Field(
+        True, description="only dates written at the same granularity can contradict (a month still "
+        "agrees with a day inside it)")
 
 
 _GRAN_RANK = {Granularity.DAY: 0, Granularity.WEEK: 1, Granularity.MONTH: 2, Granularity.QUARTER: 3,
@@ -68,12 +72,55 @@ class SameDate(Check):
             return Relation.EQUAL
         if ia.gap(ib) <= self.p.tolerance_days:
             return Relation.AGREE
+        if self.p.same_granularity and a.value.granularity is not b.value.granularity:
+            # "in 2010" against "on Thursday (June 13)": too loose a match to be one event
+            return Relation.INCOMPARABLE
+        if resolution_differs(a, b):
+            # "on Monday" written a week apart names two different Mondays: no evidence of conflict
+            return Relation.INCOMPARABLE
         return Relation.CONTRADICT
 
     def disagreement(self, facts, values):
         spans = [date_interval(f) for f in facts]
         days = max((x.gap(y) for x in spans for y in spans if x and y), default=0)
         return f"sources give different dates for {subject_label(facts)}: {list_values(values)} ({int(days)} days apart)"
+
+
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b|['\u2019]\d\d\b")
+
+
+def resolution_differs(a: Fact, b: Fact) -> bool:
+    """Whether two dates differ only through how they were read, not what they report: the same
+    words ("from October 16 to November 14", "this week") read against different reference
+    dates, relative expressions of different days, a weekday that fits the other date, or
+    "last year" one year off."""
+    if " ".join(a.text.lower().split()) == " ".join(b.text.lower().split()):
+        return True
+    va, vb = a.value, b.value
+    if getattr(va, "relative", None) and getattr(vb, "relative", None) and va.anchor != vb.anchor:
+        return True
+    if not isinstance(va, DateValue) or not isinstance(vb, DateValue) or not va.start or not vb.start:
+        return False
+    for rel, other in ((va, vb), (vb, va)):
+        if rel.relative and rel.granularity in (Granularity.MONTH, Granularity.YEAR):
+            if _units_apart(rel, other) == 1:
+                return True  # "last month" from a reference date a few days off
+    for rel, other in ((va, vb), (vb, va)):
+        if rel.relative and rel.weekday and other.granularity is Granularity.DAY and not other.relative:
+            # "died Saturday" vs "July 24" (a Saturday): the weekday agrees; which week it was
+            # depends on when the article was written, which metadata often gets wrong
+            if rel.start.weekday() == other.start.weekday():
+                return True
+    no_year = not _WRITTEN_YEAR.search(a.text) and not _WRITTEN_YEAR.search(b.text)
+    if no_year and va.granularity is vb.granularity and va.granularity in (Granularity.DAY, Granularity.MONTH):
+        return (va.start.month, va.start.day) == (vb.start.month, vb.start.day) and va.start.year != vb.start.year
+    return False
+
+
+def _units_apart(a: DateValue, b: DateValue) -> int:
+    if a.granularity is Granularity.YEAR:
+        return abs(a.start.year - b.start.year)
+    return abs((a.start.year * 12 + a.start.month) - (b.start.year * 12 + b.start.month))
 
 
 # ---------------------------------------------------------------- quantities
@@ -120,7 +167,17 @@ class SameQuantity(Check):
         ib = widened(vb, self.p.rel_tolerance, self.p.abs_tolerance)
         if ia is None or ib is None:
             return Relation.INCOMPARABLE
-        return Relation.AGREE if ia.overlaps(ib) else Relation.CONTRADICT
+        if ia.overlaps(ib):
+            return Relation.AGREE
+        if a.kind is FactKind.COUNT and _group_words(a) != _group_words(b):
+            # "11 Yemeni pirates" is part of "23 pirates", not another count of them
+            return Relation.INCOMPARABLE
+        return Relation.CONTRADICT
+
+
+def _group_words(f: Fact) -> frozenset[str]:
+    """Capitalized words between a count and its noun ("11 Yemeni pirates"): a named subgroup."""
+    return frozenset(w.lower() for w in f.text.split()[1:-1] if w[:1].isupper())
 
 
 class SameRangeParams(SameQuantityParams):
@@ -140,7 +197,10 @@ class SameRange(Check):
             return Relation.INCOMPARABLE
         if ends_a == ends_b:
             return Relation.EQUAL
-        slack_a = [self._slack(x) for x in ends_a]
+        if isinstance(a.value, DateRangeValue) and resolution_differs(a, b):
+            return Relation.INCOMPARABLE
+        dates = isinstance(a.value, DateRangeValue)
+        slack_a = [self.p.tolerance_days if dates else self._slack(x) for x in ends_a]
         for x, y, s in zip(ends_a, ends_b, slack_a):
             if x is None or y is None:
                 continue
@@ -151,7 +211,7 @@ class SameRange(Check):
     def _slack(self, x: float | None) -> float:
         if x is None:
             return 0.0
-        return max(self.p.tolerance_days, abs(x) * self.p.rel_tolerance + self.p.abs_tolerance)
+        return abs(x) * self.p.rel_tolerance + self.p.abs_tolerance
 
 
 def _range_ends(f: Fact) -> tuple[float | None, float | None] | None:
@@ -201,7 +261,7 @@ class WeekdayMatchesDate(Check):
 class ConversionParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    rel_tolerance: float = Field(0.03, ge=0, le=1, description="how far a stated conversion may be off")
+    rel_tolerance: float = Field(0.01, ge=0, le=1, description="slack beyond the rounding of both figures")
 
 
 class PairedConversion(Check):
@@ -221,11 +281,17 @@ class PairedConversion(Check):
             expected = convert(v.value, v.unit, v.alt_unit)
             if expected is None or expected == 0:
                 continue
+            # both figures are rounded as written: "7 km (4 miles)" is right if 6.5-7.5 km
+            # and 3.5-4.5 miles can be the same distance
+            lo = convert(v.value - written_precision(v.value), v.unit, v.alt_unit)
+            hi = convert(v.value + written_precision(v.value), v.unit, v.alt_unit)
+            slack = written_precision(v.alt_value) + abs(expected) * self.p.rel_tolerance
+            ok = lo is not None and hi is not None and min(lo, hi) - slack <= v.alt_value <= max(lo, hi) + slack
             off = abs(v.alt_value - expected) / abs(expected)
             detail = {"expected": round(expected, 3), "stated": v.alt_value, "off": round(off, 4)}
             text = f"{v.value:g} {v.unit} = {expected:.4g} {v.alt_unit}; stated {v.alt_value:g} {v.alt_unit}"
-            if off <= self.p.rel_tolerance:
-                out.append(InternalResult([f], Verdict.AGREE, text + f" ({off:.1%} off)", detail))
+            if ok:
+                out.append(InternalResult([f], Verdict.AGREE, text + f" ({off:.1%} off, within rounding)", detail))
             else:
                 out.append(InternalResult([f], Verdict.CONTRADICT, text + f" ({off:.0%} off)", detail))
         return out
@@ -273,6 +339,20 @@ class DateArithmetic(Check):
                     f"..{hi - dt.timedelta(days=self.p.tolerance_days)}; stated end {ev.date}")
             out.append(InternalResult([start, d, end], Verdict.AGREE if ok else Verdict.CONTRADICT, text))
         return out
+
+
+def written_precision(value: float) -> float:
+    """Half a unit in the last significant digit of a figure as written, at most 10 % of it:
+    620 -> 5, 2.5 -> 0.05, 30 -> 3, 4 -> 0.4, 1,000 -> 100 (a round figure says little)."""
+    if value == 0:
+        return 0.5
+    text = f"{abs(value):.6f}".rstrip("0")
+    if text.endswith("."):
+        digits = text[:-1]
+        half = 0.5 * 10 ** (len(digits) - len(digits.rstrip("0")))
+    else:
+        half = 0.5 * 10 ** -(len(text.split(".")[1]))
+    return min(half, abs(value) * 0.1)
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float | None:

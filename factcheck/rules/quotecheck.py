@@ -31,6 +31,7 @@ _PERSON = {
 }
 _NEGATION = frozenset("not no never nothing none nobody neither nor cannot can't won't don't doesn't didn't isn't aren't wasn't weren't".split())
 _NUMBER = re.compile(r"\d[\d,.]*")
+_CLOCK = re.compile(r"\b\d{1,2}(?:\s+\d{2})?\s*(?:[ap]\s*m\b|[ap]m|gmt|utc|[a-z]{2,3}t\b)|\b\d{1,2}\s+\d{2}\b|\b\d{4}\s*gmt")
 
 
 class SameQuoteParams(BaseModel):
@@ -42,12 +43,26 @@ class SameQuoteParams(BaseModel):
     unknown_speaker: bool = Field(False, description="also compare quotes whose speaker is not known")
 
 
+_NOT_SURNAME = frozenset("himself herself themselves itself jointly alone too".split())
+
+
 def speaker_key(fact: Fact) -> str | None:
+    """The speaker's surname key: "Vladimir Putin" and "Putin" meet; "Zadan and Meron" is
+    keyed by its first person; "Gregg Hastings of the Oregon State Police" by Hastings."""
     v = fact.value
     if not isinstance(v, QuoteValue) or not v.speaker:
         return None
-    words = re.findall(r"[\w'\u2019-]+", v.speaker)
+    first = re.split(r"\s+(?:and|&|of|to|from|at|for)\s+|,\s*", v.speaker)[0]
+    words = [w for w in re.findall(r"[\w'\u2019-]+", first) if w.lower() not in _NOT_SURNAME]
     return name_key(words[-1]) if words else None
+
+
+def named_in_sentence(fact: Fact, key: str) -> bool:
+    """Whether the name `key` is written in the fact's sentence outside the quote itself."""
+    ctx = fact.context
+    start = fact.start - ctx.sentence_start
+    outside = ctx.sentence[:max(0, start)] + " " + ctx.sentence[max(0, start) + len(fact.text):]
+    return any(name_key(w) == key for w in re.findall(r"[A-Z][\w'\u2019-]+", outside))
 
 
 def units_of(fact: Fact) -> list[str]:
@@ -67,12 +82,26 @@ class Divergence:
     added: tuple[str, ...]
 
 
+def _negated(word: str) -> bool:
+    return word in _NEGATION or word.endswith("n't")
+
+
 def divergence(a: str, b: str) -> Divergence | None:
-    """What changes the meaning between two wordings of one statement, if anything."""
+    """What changes the meaning between two wordings of one statement, if anything.
+
+    Only changes inside the shared wording count: one source quoting more of the statement
+    (words added before or after what both quote) changes nothing."""
     wa, wb = a.split(), b.split()
+    ops = [op for op in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()]
+    while ops and ops[0][0] != "equal":
+        ops.pop(0)
+    while ops and ops[-1][0] != "equal":
+        ops.pop()
+    if not ops:
+        return None
     removed: list[str] = []
     added: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in ops:
         if op != "equal":
             removed.extend(wa[i1:i2])
             added.extend(wb[j1:j2])
@@ -82,15 +111,30 @@ def divergence(a: str, b: str) -> Divergence | None:
     persons_added = {_PERSON[w] for w in added if w in _PERSON}
     if persons_removed - persons_added and persons_added - persons_removed:
         kinds.append("who does what")
-    if (sum(w in _NEGATION for w in wa) > 0) != (sum(w in _NEGATION for w in wb) > 0):
-        if len(wa) > 2 and len(wb) > 2:
-            kinds.append("negation")
-    na, nb = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
+    if any(_negated(w) for w in removed) != any(_negated(w) for w in added):
+        kinds.append("negation")
+    # clock times are written many ways ("6:41pm", "18:41"): compare the other numbers only
+    na = set(_NUMBER.findall(_CLOCK.sub(" ", " ".join(removed))))
+    nb = set(_NUMBER.findall(_CLOCK.sub(" ", " ".join(added))))
     if na and nb and na != nb:
         kinds.append("number")
     if not kinds:
         return None
     return Divergence(tuple(kinds), tuple(removed), tuple(added))
+
+
+def _mutual_best(found: dict[tuple[int, int], float], units, facts: list[Fact]) -> dict[tuple[int, int], float]:
+    """Keep a unit pair only if each unit is the other's best match in that source: a sentence
+    quoted by both sources must not also pair with its neighbour."""
+    best: dict[tuple[int, str], float] = {}
+    for (x, y), s in found.items():
+        for u, other in ((x, y), (y, x)):
+            key = (u, facts[units[other][0]].source_id)
+            best[key] = max(best.get(key, 0.0), s)
+    return {
+        (x, y): s for (x, y), s in found.items()
+        if s >= best[(x, facts[units[y][0]].source_id)] and s >= best[(y, facts[units[x][0]].source_id)]
+    }
 
 
 class SameQuote(Check):
@@ -178,7 +222,7 @@ class SameQuote(Check):
                     s = similarity(units[x][1], units[y][1])
                     if s >= self.p.min_similarity:
                         found[(x, y)] = s
-        return found
+        return _mutual_best(found, units, facts)
 
     def _successors(self, facts: list[Fact], units: list[tuple[int, str]]) -> dict[int, int]:
         """The unit each unit is followed by: the same speaker, in the same paragraph."""
@@ -257,7 +301,15 @@ class SameSpeaker(Check):
         ka, kb = speaker_key(a), speaker_key(b)
         if ka is None or kb is None:
             return Relation.INCOMPARABLE
-        return Relation.EQUAL if ka == kb else Relation.CONTRADICT
+        if ka == kb:
+            return Relation.EQUAL
+        # A misattribution needs each source to name its speaker right at the quote, and
+        # neither to mention the other's speaker there ("Meyer praised Weitz and said ...").
+        if not (named_in_sentence(a, ka) and named_in_sentence(b, kb)):
+            return Relation.INCOMPARABLE
+        if named_in_sentence(a, kb) or named_in_sentence(b, ka):
+            return Relation.INCOMPARABLE
+        return Relation.CONTRADICT
 
     def judge(self, facts, links, threshold) -> Judgement | None:
         judgement = super().judge(facts, links, threshold)

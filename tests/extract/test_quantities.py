@@ -45,12 +45,23 @@ CASES = [
     ("a 10 1/2 miles cable", "10 1/2 miles", Q, 10.5, "mi", "=", {}),
     ("\u00bd teaspoon baking powder", "\u00bd teaspoon", Q, 0.5, "tsp", "=", {}),
     ("a magnitude 6.1 earthquake", "magnitude 6.1", Q, 6.1, "Mw", "=", {}),
+    ("a magnitude-7.8 quake", "magnitude-7.8", Q, 7.8, "Mw", "=", {}),
+    ("a 7.3-magnitude tremor", "7.3-magnitude", Q, 7.3, "Mw", "=", {}),
+    ("about half a mile away", "about half a mile", Q, 0.5, "mi", "~", {}),
+    ("three-quarters of a mile", "three-quarters of a mile", Q, 0.75, "mi", "=", {}),
+    ("he is 6'2\" tall", "6'2\"", Q, 6 + 2 / 12, "ft", "=", {}),
+    ("a 24- to 30-foot dhow", "24- to 30-foot", Q, 24, "ft", "=", {"high": 30}),
+    ("a 10-km run", "10-km", Q, 10, "km", "=", {}),
+    ("1,500 metres", "1,500 metres", Q, 1500, "m", "=", {}),
+    ("the 2,500-square-mile area", "2,500-square-mile", Q, 2500, "mi2", "=", {}),
     # temperatures and angles
     ("water boils at 100 \u00b0C", "100 \u00b0C", Q, 100, "degC", "=", {"canonical_unit": "K", "lo": 373.15 - 2.5}),
     ("normal temperature is 98.6 degrees fahrenheit", "98.6 degrees fahrenheit", Q, 98.6, "degF", "=", {}),
     ("-5 degree fahrenheit", "-5 degree fahrenheit", Q, -5, "degF", "=", {}),
     ("the temperature outside is 98 degrees", "98 degrees", Q, 98, "degree", "=", {"dimension": "temperature"}),
     ("rotate 90 degrees", "90 degrees", Q, 90, "deg", "=", {"dimension": "angle"}),
+    ("temperatures of 40C in the heat", "40C", Q, 40, "degC", "=", {}),
+    ("a low of -5C overnight in the cold", "-5C", Q, -5, "degC", "=", {}),
     # money: signs, codes, names, minor units, scales
     ("a $4.2 billion deal", "$4.2 billion", M, 4.2e9, "USD", "=", {"canonical_unit": "USD"}),
     ("it costs \u20ac0.45", "\u20ac0.45", M, 0.45, "EUR", "=", {}),
@@ -71,12 +82,22 @@ CASES = [
     ("an estimated \u00a3 50 million saved", "an estimated \u00a3 50 million", M, 5e7, "GBP", "~", {}),
     ("a loan of 35 lakh rupees", "35 lakh rupees", M, 3.5e6, "INR", "=", {}),
     ("5 billion won in aid", "5 billion won", M, 5e9, "KRW", "=", {}),
+    ("it cost 5 quid", "5 quid", M, 5, "GBP", "=", {}),
+    ("GBP 2m in fees", "GBP 2m", M, 2e6, "GBP", "=", {}),
+    ("about $5 to $6 million", "about $5 to $6 million", M, 5e6, "USD", "~", {"high": 6e6}),
+    ("prices ranging from $500 to $550.", "from $500 to $550", M, 500, "USD", "=", {"high": 550}),
+    ("\u00a31.2bn ($1.5bn) deal", "\u00a31.2bn ($1.5bn)", M, 1.2e9, "GBP", "=", {"alt_value": 1.5e9, "alt_unit": "USD"}),
+    ("shares rose 4p to 470p", "470p", M, 470, "pence", "=", {}),
+    ("dividend up 11c to 17c a share", "17c", M, 17, "cent", "=", {}),
     # percentages
     ("up 12% on the year", "12%", P, 12, "%", "=", {"dimension": "ratio"}),
     ("12 per cent of voters", "12 per cent", P, 12, "%", "=", {}),
     ("one hundred percents", "one hundred percents", P, 100, "%", "=", {}),
     ("a rise of 3 percentage points", "3 percentage points", P, 3, "pp", "=", {}),
     ("just need minus five percent", "minus five percent", P, -5, "%", "=", {}),
+    ("per cent of 210", "per cent of 210", P, 210, "%", "=", {}),
+    ("about 20 per cent of 300 people", "about 20 per cent", P, 20, "%", "~", {}),
+    ("a 12-percentage-point lead", "12-percentage-point", P, 12, "pp", "=", {}),
     ("cut by 50 basis points", "50 basis points", P, 50, "bp", "=", {"canonical_unit": "pp"}),
     # counts
     ("Crimea and four southeastern regions", "four southeastern regions", C, 4, None, "=", {"counted": "regions"}),
@@ -91,6 +112,9 @@ CASES = [
     ("about 1.2 million people", "about 1.2 million people", C, 1.2e6, None, "~", {"lo": 1.14e6}),
     ("only one person was hurt", "only one person", C, 1, None, "=", {"counted": "person"}),
     ("a dozen people", "a dozen people", C, 12, None, "=", {}),
+    ("more than 40 Palestinians killed", "more than 40 Palestinians", C, 40, None, ">", {"counted": "palestinians"}),
+    ("at least one slight quake", "at least one slight quake", C, 1, None, ">=", {"counted": "quake"}),
+    ("38 village councils", "38 village councils", C, 38, None, "=", {"counted": "councils"}),
     # qualifiers and intervals
     ("under 200 km", "under 200 km", Q, 200, "km", "<", {"lo": 0.0, "hi": 200000.0, "hi_open": True}),
     ("up to 5 km", "up to 5 km", Q, 5, "km", "<=", {"lo": 0.0, "hi": 5000.0}),
@@ -172,6 +196,12 @@ NOT_FIGURES = [
     "turn a 45 degrees angle at 45\u00b0N",
     "between 1990 and 1991 seasons",
     "the \"top 10\" list",
+    "display full 1080p HD with a 700:1 contrast ratio",
+    "three USB 2.0 ports",
+    "several dozen people and several hundred metres and a few thousand people",
+    "the only one trying something new",
+    "Esther Williams: \"Million Dollar Mermaid\" Swimmer",
+    "14.7C/ per security and the Boeing 777F",
 ]
 
 
@@ -224,6 +254,11 @@ def test_canonical(symbol: str, canonical: str, factor: float, offset: float) ->
     assert got[0] == canonical
     assert got[1] == pytest.approx(factor, rel=1e-6)
     assert got[2] == pytest.approx(offset, abs=1e-3)
+
+
+@pytest.mark.parametrize("symbol", sorted(s for s, u in UNITS.items() if u.pint))
+def test_every_pint_unit_converts(symbol: str) -> None:
+    assert to_canonical(symbol) is not None
 
 
 def test_protocol_names() -> None:

@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract import units as U
 from factcheck.extract.lexicon import MONTHS
 from factcheck.extract.mention import Mention
 from factcheck.extract.numbers import extract_numbers, scan_numbers
 from factcheck.extract.quantities.counts import counted_noun
-from factcheck.extract.quantities.single import Single, bare_one, read_single
+from factcheck.extract.quantities.single import Single, bare_one, money_before, read_single
 from factcheck.extract.quantities.structures import pair
 from factcheck.extract.quantities.values import Figure, to_mention
 from factcheck.extract.terms import STOPWORDS
 
 __all__ = ["extract_numbers", "extract_quantities"]
 
-_MONEY_SIGNS = frozenset(s for s in U.CURRENCY_SIGNS if len(s) == 1)
 _PAIR_REACH = 40  # characters between two numbers that may still form one figure
 _HEAD_AFTER = re.compile(r"[ \u00a0]+(?:(?:of|in|for)[ \u00a0]+)?(?:(?:the|its|their|all)[ \u00a0]+)?"
                          r"(?P<w>[a-z][a-z-]+)\b")
@@ -32,11 +30,14 @@ _HEAD_AFTER = re.compile(r"[ \u00a0]+(?:(?:of|in|for)[ \u00a0]+)?(?:(?:the|its|t
 
 def extract_quantities(text: str) -> list[Mention]:
     """Every figure of `text` with a unit, a currency, a percent sign or a counted noun."""
-    nums = list(scan_numbers(text, money_at=lambda pos: _money_before(text, pos)))
+    nums = list(scan_numbers(text, money_at=lambda pos: money_before(text, pos)))
     out: list[Mention] = []
     floor, i = 0, 0
     ahead: tuple[int, int, Single | None] | None = None  # the next number, read while pairing
     while i < len(nums):
+        if nums[i].start < floor:  # read already, inside the figure before ("6'2\"")
+            i += 1
+            continue
         if ahead is not None and ahead[0] == i and ahead[1] == floor:
             a = ahead[2]
         else:
@@ -45,7 +46,7 @@ def extract_quantities(text: str) -> list[Mention]:
             i += 1
             continue
         figs = None
-        if i + 1 < len(nums) and nums[i + 1].start - a.end <= _PAIR_REACH:
+        if i + 1 < len(nums) and 0 <= nums[i + 1].start - a.end <= _PAIR_REACH:
             b = read_single(text, nums[i + 1], a.end)
             ahead = (i + 1, a.end, b)
             if b is not None:
@@ -65,18 +66,14 @@ def extract_quantities(text: str) -> list[Mention]:
     return out
 
 
-def _money_before(text: str, pos: int) -> bool:
-    """A currency sign just before `pos`: then "4m" is four million, not four metres."""
-    before = text[max(0, pos - 2):pos].rstrip()
-    return bool(before) and before[-1] in _MONEY_SIGNS
-
-
 def _alone(text: str, s: Single) -> Figure | None:
     n = s.number
     ulp = n.ulp * s.right.scale
+    if s.right.add:
+        ulp = 1 / 12  # 6'2": precise to the inch
     if s.unit is not None:
         return Figure(s.start, s.end, s.value, ulp, unit=s.unit, qualifier=s.left.qualifier)
-    if bare_one(text, s) or (n.value != int(n.value) and not n.scaled) or n.value < 0:
+    if bare_one(text, s) or not n.scaled and (n.value != int(n.value) or "." in text[n.start:n.end]) or n.value < 0:
         return None
     noun = counted_noun(text, n.end, n.value)
     if noun is None:

@@ -30,11 +30,20 @@ consecutive straight successive straight previous following next last remaining 
 respectively each apiece altogether overall instead alone later earlier ago old aged long high wide
 tall deep away back out off down up yes no points point degrees hundreds thousands millions billions
 dozens of to in on at by for with from as and or but if than that which who whom whose where when
+something anything nothing everything someone anyone everyone somebody anybody nobody thing things
 while because although though since until unless whether is are was were be been being has have had
 do does did will would can could shall should may might must also only just even still already
 """.split())
 
 _ENDS_NOT_PLURAL = ("ss", "us", "is", "ous", "'s", "\u2019s")
+# Adjectives common between a number and its noun, which no ending gives away: "one slight quake".
+_ADJECTIVES = frozenset("""
+slight major minor small large big huge new old young senior junior former single main key top full
+whole total entire high low heavy light strong weak separate distinct rival armed unarmed foreign
+local military civilian certain various several few many most best worst last first next previous
+""".split())
+_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "al", "ic", "ish", "less", "able", "ible", "ern", "ese", "ian",
+                      "ary", "ing", "est")
 
 
 def is_plural(word: str) -> bool:
@@ -62,11 +71,18 @@ def counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
     one = value == 1
     if not _noun_like(w1):
         return None
-    w2_noun = w2 is not None and _noun_like(w2) and (is_plural(w2) != one)
-    if w1[0].isupper():  # only as an adjective: "four Russian soldiers"
-        return (w2, m.end("w2")) if w2_noun else None
-    if w1.lower() in CASUALTY_WORDS:
+    w2_noun = w2 is not None and _noun_like(w2) and (is_plural(w2) != one) and w2 not in CASUALTY_WORDS \
+        and not w2.endswith("ed")
+    if w1[0].isupper():  # an adjective ("four Russian soldiers") or a people ("40 Palestinians killed")
+        if w2_noun:
+            return w2, m.end("w2")
+        return (w1, m.end("w1")) if is_plural(w1) and not one and not w1.isupper() else None
+    low = w1.lower()
+    if low in CASUALTY_WORDS:
         return (w2, m.end("w2")) if w2_noun and is_plural(w2) else (w1, m.end("w1"))
+    adjective = low in _ADJECTIVES or low.endswith(_ADJECTIVE_ENDINGS) and not is_plural(w1)
+    if adjective:
+        return (w2, m.end("w2")) if w2_noun else None
     if is_plural(w1) != one and not w1.endswith("ed"):
         return w1, m.end("w1")
     if w2_noun and not is_plural(w1):  # an adjective or noun adjunct first: "four eastern regions"

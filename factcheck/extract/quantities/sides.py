@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from factcheck.extract import units as U
 from factcheck.extract.durations import QUALIFIERS as TIME_QUALIFIERS
 from factcheck.extract.durations import TIME_UNITS
-from factcheck.extract.numbers import Number
+from factcheck.extract.numbers import Number, word_kind
 from factcheck.models import Comparator
 
 # The durations' qualifiers, plus those only figures take.
@@ -63,14 +63,16 @@ _COORDINATE = re.compile(r"[ ]?[NSEW](?![A-Za-z])|[ ]?\d{1,2}[\u2032']")
 # Words that tell a bare "degrees" is a temperature or an angle, "pounds" money.
 _TEMPERATURE_CUES = re.compile(
     r"temperat|\bheat|\bhot\b|\bcold|\bwarm|\bcool|weather|fever|thermometer|\bfreez|\bboil|\bmelt"
-    r"|\boven|\bclimate|\bdegrees? (?:above|below)|\bhigh of|\blow of|\bthermostat", re.I)
+    r"|\boven|\bclimate|\bdegrees? (?:above|below)|\bhigh of|\blow of|\bthermostat", re.IGNORECASE)
 _ANGLE_CUES = re.compile(r"\bangle|\brotat|\bturn|\btilt|\bincline|\bslope|\blatitude|\blongitude|\barc\b"
-                         r"|\bbearing|\bheading|\bdegree turn|\bpitch|\bspin", re.I)
+                         r"|\bbearing|\bheading|\bdegree turn|\bpitch|\bspin", re.IGNORECASE)
 _MONEY_CUES = re.compile(
     r"\bcost|\bpaid|\bpay|\bprice|\bworth|\bfine[ds]?\b|\bsalar|\bbudget|\bspen[dt]|\bsold|\bbought"
     r"|\braised?\b|\bdeal\b|\bearn|\bwage|\bfund|\bprofit|\bloss|\brevenue|\bsterling|\u00a3|\bdebt|\bloan"
-    r"|\bbid\b|\bpence|\bshare|\bbillion|\bmillion|\bcharge|\bfee\b|\bprize|\bbonus|\btax", re.I)
+    r"|\bbid\b|\bpence|\bshare|\bbillion|\bmillion|\bcharge|\bfee\b|\bprize|\bbonus|\btax", re.IGNORECASE)
 
+_FEET_INCHES = re.compile(r"['\u2032][ ]?(?P<inches>\d{1,2}(?:\.\d+)?)[ ]?[\"\u2033]")
+_OF_A = re.compile(r"[ ](?:of[ ])?an?(?=[ ])")
 _LEFT_WINDOW = 40
 _MINOR_GLUED = frozenset({"c", "p"})
 _CONTEXT_WINDOW = 90
@@ -94,10 +96,11 @@ class Right:
     unit: U.Unit | None = None
     glue: str = ""
     scale: float = 1.0  # "75 USD million"
+    add: float = 0.0  # the inches of 6'2"
 
 
 _OPENING = "([{\"'\u201c\u2018"
-_MARKERS = frozenset({"from", "between", "to"})
+_MARKERS = frozenset({"from", "between", "to", "by"})
 _SIGN_CHARS = frozenset(_SIGNS) | {"\u0bb0\u0bc2"}
 _QUAL_WORDS = max(len(q.split()) for q in QUALIFIERS)
 _QUAL_LAST = frozenset(q.split()[-1] for q in QUALIFIERS)
@@ -113,8 +116,10 @@ def read_left(text: str, n: Number, floor: int) -> Left:
         return left
     left.prev_start, left.prev = toks[i]
     last = toks[i][1]
-    if last[-1] in _SIGN_CHARS or len(last) <= 9 and last.isalpha() or last[-2:] in _SIGN_CHARS:
+    if last[-1] in _SIGN_CHARS or len(last) <= 10 and last.rstrip("-.").isalpha() or last[-2:] in _SIGN_CHARS:
         i = _currency_left(text, n, toks, i, left)
+    if i >= 1 and toks[i][1] == "of" and left.currency is None:
+        i = _percent_of(toks, i, left)
     if i < 0 or toks[i][1].lower() not in _QUAL_LAST:
         if i >= 0 and toks[i][1].lstrip(_OPENING).lower() in _MARKERS:
             tok_start, tok = toks[i]
@@ -153,6 +158,17 @@ def _tokens_left(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return out
 
 
+def _percent_of(toks: list[tuple[int, str]], i: int, left: Left) -> int:
+    """The percent written before its number, "per cent of 210", when no number precedes it
+    (in "20 per cent of 300 people" the 300 is not a percentage)."""
+    words = [t.lower() for _, t in toks[max(0, i - 3):i]]
+    k = 3 if words[-2:] == ["per", "cent"] else (2 if words[-1:] == ["percent"] else 0)
+    if not k or i - k >= 0 and (toks[i - k][1][-1:].isdigit() or word_kind(toks[i - k][1]) in ("unit", "tens")):
+        return i
+    left.unit, left.start = U.UNITS["%"], toks[i - k + 1][0]
+    return i - k
+
+
 def _currency_left(text: str, n: Number, toks: list[tuple[int, str]], i: int, left: Left) -> int:
     """A currency sign or code in token `i` ("$", "US$", "(\u00a3", "USD", "Rs."): set it, return the next token."""
     tok_start, tok = toks[i]
@@ -180,7 +196,7 @@ def _currency_left(text: str, n: Number, toks: list[tuple[int, str]], i: int, le
         return i - 1
     if not glued and n.start - (tok_start + len(tok)) > 2:
         return i
-    word = bare.rstrip(".") if bare.endswith(".") and bare.lower() != "rs." else bare
+    word = bare.rstrip(".") if bare.endswith(".") and bare.lower() != "rs." else bare.rstrip("-")
     code = word if word in U.CURRENCY_CODES else None
     low = word.lower()
     if code is None and (low.upper() in U.CODES_ANY_CASE or low == "rmb"):
@@ -200,7 +216,16 @@ def read_right(text: str, n: Number, money: bool) -> Right:
     """The unit right of `n` ("km", "square kilometres", "-mile", "(kg)"), or none."""
     m = _UNIT_RIGHT.match(text, n.end)
     if m is None:
+        feet = _FEET_INCHES.match(text, n.end)  # 6'2"
+        if feet is not None and n.value == int(n.value):
+            return Right(feet.end(), U.UNITS["ft"], "", 1.0, float(feet.group("inches")) / 12)
         return Right(n.end)
+    if n.value < 1 and m.group("glue") == " ":
+        article = _OF_A.match(text, n.end)  # "half a mile", "three-quarters of a mile"
+        if article is not None:
+            inner = read_right(text, Number(n.start, article.end(), 1.0), money)
+            if inner.unit is not None:
+                return inner
     glue, opened = m.group("glue"), m.group("open")
     base = m.start("u")
     phrase = m.group("u")
@@ -221,6 +246,8 @@ def read_right(text: str, n: Number, money: bool) -> Right:
             return Right(n.end)  # the quotation that closes: 'the "top 10" list'
         if surface in _MINOR_GLUED and not _MONEY_CUES.search(text, max(0, n.start - 60), min(len(text), end + 40)):
             return Right(n.end)  # "11c" and "470p" are cents and pence among prices, not in "1080p"
+        if surface in ("C", "F") and not _TEMPERATURE_CUES.search(text, max(0, n.start - 60), min(len(text), end + 40)):
+            return Right(n.end)  # "40C" is a temperature among temperatures, not in "14.7C/ per security"
         if opened:
             close = _CLOSE[opened[0]]
             rest = text[end:end + 2].lstrip(" ")
@@ -293,9 +320,9 @@ def _refine(text: str, n: Number, right: Right, money: bool) -> None:
         if _TEMPERATURE_CUES.search(window) and not _ANGLE_CUES.search(window):
             right.unit = U.UNITS["degree"]
         return
-    if unit.symbol == "lb" and text[n.end:right.end].strip(" -").lower() in U.MONEY_READING:
-        if money or n.scaled or _MONEY_CUES.search(text, max(0, n.start - 40), n.start):
-            right.unit = U.UNITS[U.MONEY_READING["pounds"]]
+    if unit.symbol == "lb" and text[n.end:right.end].strip(" -").lower() in U.MONEY_READING and (
+            money or n.scaled or _MONEY_CUES.search(text, max(0, n.start - 40), n.start)):
+        right.unit = U.UNITS[U.MONEY_READING["pounds"]]
     if right.unit is not None and right.unit.money and not n.scaled:
         m = _SCALE_AFTER.match(text, right.end)
         if m:

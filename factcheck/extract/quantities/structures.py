@@ -58,6 +58,8 @@ def pair(text: str, a: Single, b: Single) -> list[Figure] | None:
         return None  # "75 -300mm": a minus or a typo, not a range
     if sep == "and" and a.left.marker != "between" or sep == "or" and not a.number.words:
         return None
+    if sep == "to" and (a.left.marker == "by" or a.left.prev.lower() in CHANGE_WORDS and a.start == a.number.start):
+        return None  # "rose by 11c to 17c", "shares rose 4p to 470p": the change and the new value
     if not _same_kind(a.unit, b.unit) or year_like(text, a.number) and year_like(text, b.number):
         return None
     if a.left.marker == "from" and sep == "to" and _is_change(text, a, b):
@@ -69,11 +71,12 @@ def _range(text: str, a: Single, b: Single) -> list[Figure] | None:
     lo, hi = a.value, b.value
     if b.number.scaled and not a.number.scaled and lo * b.number.scale < hi:
         lo *= b.number.scale  # "$5-10 million"
-    if not lo < hi or b.left.qualifier or a.left.qualifier and a.left.marker is None:
+    if not lo < hi or b.left.qualifier:
         return None
     unit = b.unit or a.unit
     start = a.left.marker_start if a.left.marker in ("between", "from") else a.start
-    fig = Figure(start, b.end, lo, a.number.ulp, unit=unit, high=hi, high_ulp=b.number.ulp)
+    fig = Figure(start, b.end, lo, a.number.ulp, unit=unit, high=hi, high_ulp=b.number.ulp,
+                 qualifier=a.left.qualifier)
     if unit is None:
         noun = counted_noun(text, b.end, hi)
         if noun is None:
@@ -143,7 +146,7 @@ def _compound(text: str, a: Single, b: Single) -> Figure | None:
         return None
     if not 0 <= b.value < sub[1]:
         return None
-    return Figure(a.start, end, a.value + b.value / sub[1], 0.0, unit=a.unit, qualifier=a.left.qualifier)
+    return Figure(a.start, end, a.value + b.value / sub[1], 1 / sub[1], unit=a.unit, qualifier=a.left.qualifier)
 
 
 def _minor(text: str, a: Single, b: Single) -> Figure | None:

@@ -63,10 +63,12 @@ def written_interval(fig: Figure) -> tuple[float, float, bool, bool, Comparator]
     """The interval in the written unit, and the comparator, from the qualifier and precision."""
     v = fig.value
     floor = 0.0 if v >= 0 and (fig.unit is None or fig.unit.dimension != "temperature") else -math.inf
-    if fig.high is not None:
-        return v, fig.high, False, False, Comparator.EQ
     q = fig.qualifier
     comp = QUALIFIERS.get(q, Comparator.EQ) if q else Comparator.EQ
+    if fig.high is not None:  # a range: its ends as written, widened if "about"
+        if comp is Comparator.APPROX:
+            return v * (1 - _APPROX), fig.high * (1 + _APPROX), False, False, comp
+        return v, fig.high, False, False, Comparator.EQ
     if comp is Comparator.APPROX and q in QUAL_BELOW:
         comp = Comparator.LT
     tol = _tolerance(v, fig.ulp)

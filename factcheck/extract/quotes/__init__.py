@@ -4,8 +4,11 @@ Input: a document's text and its sentence spans (`factcheck.text.sentence_spans`
 Mention per quotation, kind QUOTE, spanning the quoted words without the quotation marks (and without
 a comma inside the closing mark), valued `QuoteValue(speaker, quote, normalized)`.
 
-`marks` pairs the quotation marks, `blocks` adds paragraphs quoted without marks, `speakers` finds
-who said each (with `phrases` for the words around a speech verb and `people` for the names).
+Modules: `marks` pairs the quotation marks; `blocks` adds paragraphs quoted without marks after a
+colon; `speakers` reads the cue of each quotation (`phrases`: the words around a speech verb;
+`layout`: sentences, lines and quotations by offset) and `resolve` follows pronouns and uncued
+quotations to the person the text is about (`people`: which names are persons, their full forms);
+`words` holds the word tables.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Mention]
         return []
     speakers = Attributor(text, sentences, spans, author=lambda: _author(text)).run()
     out = []
-    for q, speaker in zip(spans, speakers):
+    for q, speaker in zip(spans, speakers, strict=True):
         if q.block and speaker is None:
             continue  # a paragraph after a colon is only a quotation when we know whose
         inner = text[q.inner_start:q.inner_end]

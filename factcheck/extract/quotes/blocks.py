@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.quotes.marks import ALL_MARKS, QuotedSpan
-from factcheck.extract.quotes.words import SPEECH_FORMS, trie_pattern
+from factcheck.extract.quotes.words import VERB_FORMS, trie_pattern
 
 _INTRO_RE = re.compile(r":[ \t]*\n")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
-_SPEECH_WORD_RE = re.compile(rf"\b(?:{trie_pattern(SPEECH_FORMS)})\b")
+_SPEECH_WORD_RE = re.compile(rf"\b(?:{trie_pattern(VERB_FORMS)})\b")
 _MIN_WORDS = 8
 
 

@@ -34,6 +34,7 @@ _CLOSE_AFTER = frozenset(" \t\r\n\u00a0.,;:!?)]}>\u2014\u2013-/\u2026") | frozen
 
 OPEN, CLOSE, EITHER, NEITHER = 1, 2, 3, 0
 
+_ALNUM_RE = re.compile(r"[^\W_]")
 _MAX_CARRY = 6  # lines a quotation may run over before we give up on its closing mark
 _MIN_WORDS_UNCLOSED = 3
 
@@ -180,8 +181,8 @@ def _push(out: list[QuotedSpan], text: str, open_pos: int, end: int, closed: boo
         lo += 1
     while hi > lo and (text[hi - 1].isspace() or text[hi - 1] == ","):
         hi -= 1  # a comma inside the closing mark belongs to the attribution that follows
-    if not any(c.isalnum() for c in text[lo:hi]):
-        return
+    if not _ALNUM_RE.search(text, lo, hi):
+        return  # marks around nothing readable
     if not closed and len(text[lo:hi].split()) < _MIN_WORDS_UNCLOSED:
         return
     out.append(QuotedSpan(open_pos, end, lo, hi, closed, reopened))

@@ -22,13 +22,13 @@ from factcheck.extract.quotes.words import (
     NAME_PARTICLES,
     PLACE_PREFIXES,
     ROLE_WORDS,
-    SPEECH_FORMS,
+    UNAMBIGUOUS_FORMS,
     trie_pattern,
 )
 from factcheck.extract.terms import STOPWORDS, name_key
 
 _VERB_AFTER_RE = re.compile(
-    rf"\s+(?:(?:{trie_pattern(AUXILIARIES)}|[a-z]+ly)\s+){{0,2}}(?:({trie_pattern(SPEECH_FORMS)})|[a-z]+ed)\b"
+    rf"\s+(?:(?:{trie_pattern(AUXILIARIES)}|[a-z]+ly)\s+){{0,2}}(?:({trie_pattern(UNAMBIGUOUS_FORMS)})|[a-z]+ed)\b"
 )
 _APPOSITION_RE = re.compile(
     rf",\s+(?:the|a|an|his|her)\s+(?:[\w-]+\s+){{0,3}}?(?i:{trie_pattern(ROLE_WORDS)})\b"
@@ -73,8 +73,8 @@ class People:
                 if only is not None:
                     if key_of(word) in only:
                         out.append((m.start(), key_of(word)))
-                elif word.lower() not in _NOT_NAME and self.is_person(word):
-                    out.append((m.start(), key_of(word)))
+                elif word.lower() not in _NOT_NAME and not word.isupper() and self.is_person(word):
+                    out.append((m.start(), key_of(word)))  # acronyms ("MD", "NATO") are no one
         return out
 
     def full_name(self, name: str) -> str:
@@ -107,10 +107,10 @@ class People:
                 for i in range(len(run)):  # "Vladimir Putin"; "State Marco Rubio" and "Marco Rubio"
                     if run[i][0].isupper():
                         forms[" ".join(run[i:] + [word])] += 1
-                if prev in ROLE_WORDS or any(w.lower().rstrip(".") in ROLE_WORDS for w in run):
-                    trusted = True
                 after = end + 2 if text.startswith(("'s", "\u2019s"), end) else end
                 possessive = after != end
+                if prev in ROLE_WORDS and not _name_goes_on(text, after):
+                    trusted = True  # "aide Yuri Ushakov" (but not "Deputy Public Defender Peter Lynch")
                 if text.startswith(",", after) and _APPOSITION_RE.match(text, after):
                     trusted = True
                 elif not possessive:
@@ -158,17 +158,27 @@ def _run_before(text: str, pos: int) -> tuple[list[str], str, int]:
         word, start = _word_before(text, i)
         if not word:
             return run, "", i
-        if word[0].isupper() and word.lower().rstrip(".") not in _NOT_NAME and not word.isupper():
+        if word.endswith(("'s", "\u2019s")):
+            prev = ""  # "Intel's Waxman": the possessor is not part of the name
+        elif word[0].isupper() and word.lower().rstrip(".") not in _NOT_NAME and not word.isupper():
             run.insert(0, word)
             i = start
+            continue
         elif word.lower() in NAME_PARTICLES and run:
             run.insert(0, word)
             i = start
+            continue
         else:
-            while run and not run[0][0].isupper():
-                run.pop(0)
-            return run, word.lower().rstrip("."), i
+            prev = word.lower().rstrip(".")
+        while run and not run[0][0].isupper():
+            run.pop(0)
+        return run, prev, i
     return run, "", i
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """Does another capitalised word follow (the word at hand is a first name or part of a title)?"""
+    return end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
 
 
 def _word_before(text: str, start: int) -> tuple[str, int]:

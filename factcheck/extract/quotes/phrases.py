@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.extract.lexicon import MONTHS, WEEKDAYS
-from factcheck.extract.terms import STOPWORDS
 from factcheck.extract.quotes.words import (
     AUXILIARIES,
     NAME_PARTICLES,
@@ -24,6 +24,7 @@ from factcheck.extract.quotes.words import (
     TITLE_ABBREVIATIONS,
     UNNAMED_HEADS,
 )
+from factcheck.extract.terms import STOPWORDS
 
 _TOKEN_RE = re.compile(
     rf"(?:[A-Z]\.){{2,}}|(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|\w+(?:['\u2019\-]\w+)*|[^\w\s]"
@@ -43,7 +44,7 @@ meanwhile however earlier later also asked speaking visiting addressing writing
 responding according with without under over from for by among amid if once because
 """.split())
 _DASHES = frozenset("\u2014\u2013-")
-_WINDOW = 200  # characters read either side of a verb: a subject with its asides fits
+_WINDOW = 120  # characters read either side of a verb: a subject with its asides fits
 # Words after which a speech-verb form is a noun ("those claims", "his remarks").
 _NOUN_MARKERS = frozenset("the a an this that these those his her its their our my your whose any every no".split())
 
@@ -57,10 +58,15 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        self.low = text.lower().rstrip(".")
-        self.cap = text[0].isupper()
-        self.word = text[0].isalnum()
-        self.possessive = text.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+        self.low, self.cap, self.word, self.possessive = _word_traits(text)
+
+
+@lru_cache(maxsize=65536)
+def _word_traits(text: str) -> tuple[str, bool, bool, bool]:
+    """Lower-case form, capitalised, a word (not punctuation), possessive: the same for every
+    occurrence of a word, so computed once."""
+    return (text.lower().rstrip("."), text[0].isupper(), text[0].isalnum(),
+            text.endswith(("'s", "\u2019s", "s'", "s\u2019")))
 
 
 @dataclass(slots=True)
@@ -76,7 +82,7 @@ class Phrase:
 
 
 def tokens(text: str, lo: int, hi: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, lo, hi)]
+    return [Token(*m.span(), m.group(0)) for m in _TOKEN_RE.finditer(text, lo, hi)]
 
 
 def is_role(tok: Token) -> bool:
@@ -202,7 +208,7 @@ def _role_chain(toks: list[Token], i: int) -> bool:
 
 def phrase_after(text: str, pos: int, hi: int) -> Phrase | None:
     """The phrase right of `pos` ("said Russian presidential aide Yuri Ushakov", "according to X")."""
-    toks = tokens(text, pos, min(hi, pos + _WINDOW))
+    toks = tokens(text, pos, min(hi, pos + _WINDOW // 2))
     if not toks:
         return None
     t = toks[0]
@@ -254,12 +260,12 @@ def _bridges_to_role(toks: list[Token], i: int) -> bool:
 
 def main_subject(text: str, lo: int, pos: int) -> Phrase | None:
     """The subject of the clause that starts at `lo` (a sentence start), read before `pos`."""
-    toks = tokens(text, lo, min(pos, lo + 2 * _WINDOW))
+    toks = tokens(text, lo, min(pos, lo + _WINDOW))
     i = 0
     while i < len(toks) and not toks[i].word:
         i += 1
     # fronted phrases and clauses end with a comma: "Later, while Woodward ..., the man ..."
-    while i < len(toks) and (toks[i].low in _FRONTED or (toks[i].low.endswith(("ing", "ed")) and not _is_name(toks[i]))):
+    while i < len(toks) and (toks[i].low in _FRONTED or (toks[i].low.endswith(("ing", "ed")) and not toks[i].cap)):
         comma = next((k for k in range(i, len(toks)) if toks[k].text == ","), None)
         if comma is None:
             return None  # "According to reports in a newspaper": no subject before pos
@@ -274,10 +280,6 @@ def main_subject(text: str, lo: int, pos: int) -> Phrase | None:
     if not t.word:
         return None
     return phrase_after(text, t.start, pos)
-
-
-def _is_name(tok: Token) -> bool:
-    return tok.cap and tok.low not in _FRONTED
 
 
 def make_phrase(text: str, toks: list[Token]) -> Phrase:
@@ -307,10 +309,11 @@ def display_name(text: str, toks: list[Token]) -> str | None:
     if toks[-1].low in UNNAMED_HEADS or toks[-1].low in SUBJECT_PRONOUNS or toks[-1].low in POSSESSIVE_PRONOUNS:
         return None
     toks = _before_affiliation(toks)
+    owners = [i for i, t in enumerate(toks[:-1]) if t.possessive]
+    if owners and any(t.cap for t in toks[owners[-1] + 1:]):
+        toks = toks[owners[-1] + 1:]  # "Intel's Waxman" (but "Russia's defence ministry" stays)
     if not any(any(c.isupper() for c in t.text) for t in toks if t.low not in _DETERMINERS):
         return None  # "The company": nobody named
-    if toks[0].low in ("a", "an"):
-        toks = toks[1:]
     return _join(text, toks)
 
 

@@ -3,7 +3,8 @@
 Input: the document `Layout`, its `People` and the speakers found so far (in text order). Output:
 display names. A pronoun ("he", "his") goes to the first person named in its sentence before it,
 else to each earlier sentence's speaker or first person in turn, skipping people whose gender the
-document contradicts ("she" never goes to someone the text calls "he" or "Mr"). A whole-sentence quotation without a cue belongs to the person the text was about before it.
+document contradicts ("she" never goes to someone the text calls "he" or "Mr"). A whole-sentence
+quotation without a cue belongs to the person the text was about before it.
 """
 
 from __future__ import annotations

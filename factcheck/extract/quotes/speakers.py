@@ -8,8 +8,10 @@ Input: the text, its sentence spans and the quoted spans (with block quotes). Ou
 2. a colon introduction: `Kelin reinforced this view: “...”`, `Putin: “...”`;
 3. the nearest speech verb of the sentence outside quotes, before the quote then after it, and its
    subject (`Rubio said that if “...”`, `he described X as “...”`, `..., stating, “...”`);
-4. without a cue: the speaker of the quotation this one continues, of another quote in the
-   sentence, or the person the sentence (or, for a whole-sentence quote, the text before) is about.
+4. without a cue: the speaker of the quotation this one continues or of another quotation in the
+   sentence; for a whole-sentence quotation, the person the text before it is about; for a fragment
+   ("Putin's response, nodding to the “correct” intent"), a speaker of the text named before it.
+   A text that reports no speech at all has terms, titles and nicknames in quotes: no speaker.
 
 Pronouns resolve to the person the text was last about: the first person named in the current
 sentence before the pronoun, else the speaker or first person of each earlier sentence in turn.
@@ -23,28 +25,36 @@ from collections.abc import Callable
 from factcheck.extract.quotes.layout import Layout
 from factcheck.extract.quotes.marks import ALL_MARKS, QuotedSpan
 from factcheck.extract.quotes.people import People, person_like_name
-from factcheck.extract.quotes.resolve import Resolver
 from factcheck.extract.quotes.phrases import (
     Phrase,
+    Token,
     main_subject,
     phrase_after,
     subject_before,
     tokens,
 )
-from factcheck.extract.quotes.words import ADDRESSEE_FORMS, PERSON_PRONOUNS, SPEECH_FORMS, trie_pattern
+from factcheck.extract.quotes.resolve import Resolver
+from factcheck.extract.quotes.words import (
+    ADDRESSEE_FORMS,
+    PERSON_PRONOUNS,
+    SPEECH_FORMS,
+    VERB_FORMS,
+    trie_pattern,
+)
 
-# Bare verb forms are too often nouns ("state media", "reports say"): only inflected forms count.
-_VERB_FORMS = [f for f, lemma in SPEECH_FORMS.items() if f != lemma]
-_SPEECH_RE = re.compile(rf"\b(?:[Aa]ccording to|{trie_pattern(_VERB_FORMS)})\b")
+_SPEECH_RE = re.compile(rf"\b(?:[Aa]ccording to|{trie_pattern(VERB_FORMS)})\b")
 _AUX_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am|keeps|kept)$|['\u2019]s$")
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _FRAGMENT = "\x00fragment"  # marks a quotation whose speaker is decided once all others are known
 _INVERSION_AFTER = ",\u2014\u2013(" + ALL_MARKS  # "..., says Vladimir Putin", "”, added Rubio"
+_COLON_BEFORE_RE = re.compile(r":\s*$")
 _PRONOUN_START_RE = re.compile(r"[\s,\u2014\u2013-]*(?:he|she)\b")
 _TITLE_SMALL_WORDS = frozenset("a an the of in on to for and at by with from as or but vs".split())
 _AS_SAYING_RE = re.compile(r"\s*,?\s+as\s+(?:saying|telling|writing|stating|adding)\b")
-_AFTER_WINDOW = 160
+_AFTER_WINDOW = 160  # characters read after a quotation for its attribution
+_AFTER_REACH = 90  # the speech verb of an attribution after a quotation stands within these
 _AFTER_TOKENS = 9
+_MAX_VERBS = 3  # speech verbs of a sentence tried for a quotation, nearest first
 
 
 def _title_case(s: str) -> bool:
@@ -56,7 +66,7 @@ def _possessive_end(text: str, end: int) -> bool:
     return text[end - 2:end] in ("'s", "\u2019s")
 
 
-def _ends_soon(rest) -> bool:
+def _ends_soon(rest: list[Token]) -> bool:
     """Does an attribution end within a few words ("Putin asked." / "Putin said on Thursday,")?"""
     for t in rest[:6]:
         if t.low == "that" or t.text[0] in ALL_MARKS:
@@ -87,6 +97,9 @@ class Attributor:
     # ------------------------------------------------------------ driver
 
     def run(self) -> list[str | None]:
+        if not self._may_report_speech():
+            self.speakers = [None] * len(self.spans)
+            return self.speakers
         self.cues = [self._cue(i, q) for i, q in enumerate(self.spans)]
         self._reports_speech = any(c is not None for c in self.cues)
         fragments = []
@@ -97,12 +110,26 @@ class Attributor:
                 fragments.append(i)
                 name = None
             self.speakers.append(name)
-        # a fragment ("nodding to the ceasefire's “correct” intent") is the wording of the person the
-        # sentence is about, if that person speaks somewhere in the text: known once all others are
+        # a fragment ("Putin's response, nodding to the ceasefire's “correct” intent") is the wording of
+        # the person the sentence names before it, if that person speaks somewhere in the text: known
+        # once all other quotations are attributed
         for i in fragments:
-            lo, hi = self.layout.bounds(self.spans[i])
-            self.speakers[i] = self.resolver.speaker_in(self.layout.outside(lo, hi))
+            lo, _ = self.layout.bounds(self.spans[i])
+            self.speakers[i] = self.resolver.speaker_in(self.layout.outside(lo, self.spans[i].start))
         return self.speakers
+
+    def _may_report_speech(self) -> bool:
+        """Could any quotation have a cue? Not in a text without a speech verb, a colon before a
+        quotation or a pronoun after one (titles and terms in quotes): one scan decides."""
+        text = self.text
+        if _SPEECH_RE.search(text):
+            return True
+        return any(
+            q.block
+            or _PRONOUN_START_RE.match(text, q.end)
+            or _COLON_BEFORE_RE.search(text, max(0, q.start - 8), q.start)
+            for q in self.spans
+        )
 
     def _name_of(self, phrase: Phrase) -> str | None:
         if phrase.name:
@@ -160,8 +187,9 @@ class Attributor:
     def _after(self, q: QuotedSpan, hi: int) -> Phrase | None:
         """Attribution right after the closing mark."""
         text = self.text
-        if not _SPEECH_RE.search(text, q.end, hi) and not _PRONOUN_START_RE.match(text, q.end):
-            return None  # no speech verb and no "he"/"she" after the quotation: nothing to read
+        reach = min(hi, q.end + _AFTER_REACH)
+        if not _SPEECH_RE.search(text, q.end, reach) and not _PRONOUN_START_RE.match(text, q.end):
+            return None  # no speech verb and no "he"/"she" right after the quotation: nothing to read
         toks = tokens(text, q.end, hi)
         inner_tail = text[q.inner_end:q.end]
         k = 0
@@ -174,19 +202,19 @@ class Attributor:
         first = toks[k]
         if first.low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
             return phrase_after(text, toks[k + 1].end, hi)
-        if first.text in SPEECH_FORMS and not first.text.endswith("ing"):
+        if first.text in VERB_FORMS and not first.text.endswith("ing"):
             return phrase_after(text, first.end, hi)  # "said Putin"
         hard_stop = text[q.inner_end - 1:q.inner_end] in ".?!\u2026" and first.cap
         for n, t in enumerate(toks[k:k + _AFTER_TOKENS]):
             if not t.word:
                 break
-            if t.text in SPEECH_FORMS and not t.text.endswith("ing"):
+            if t.text in VERB_FORMS and not t.text.endswith("ing"):
                 quoted = self._quoted_as(t.text, t.end, hi)
                 if quoted is not None:
                     return quoted
                 phrase = subject_before(text, first.start, t.start)
-                if phrase is None or phrase.start != first.start or phrase.elided:
-                    break
+                if phrase is None or phrase.start != first.start or not (phrase.name or phrase.pronoun):
+                    break  # no subject right after the quotation ("... for peace talks")
                 if hard_stop and not _ends_soon(toks[k + n + 1:]):
                     break  # a new sentence that reports something else
                 return phrase
@@ -204,12 +232,13 @@ class Attributor:
             phrase = self._verb_subject(m, lo, colon + 1)
             if phrase is not None:
                 return phrase
-        if self.text.rfind("(", lo, colon) > self.text.rfind(")", lo, colon):
+        text = self.text
+        if text.rfind("(", lo, colon) > text.rfind(")", lo, colon):
             return None  # "(Azerbaijani Cyrillic: “...”)": a gloss, not speech
-        phrase = main_subject(self.text, lo, colon)
+        phrase = main_subject(text, lo, colon)
         if phrase is None or phrase.pronoun:
             return phrase
-        if phrase.name and (not self.text[phrase.end:colon].strip() or phrase.titled or self._named_person(phrase.name)):
+        if phrase.name and (not text[phrase.end:colon].strip() or phrase.titled or self._named_person(phrase.name)):
             return phrase  # "Putin: “...”", "The ambassador Andrey Kelin reinforced this view: “...”"
         return None
 
@@ -231,7 +260,7 @@ class Attributor:
         outside = self.layout.outside
         before = [m for a, b in outside(lo, q.start) for m in _SPEECH_RE.finditer(self.text, a, b)]
         after = [m for a, b in outside(q.end, hi) for m in _SPEECH_RE.finditer(self.text, a, b)]
-        for m in list(reversed(before)) + after:
+        for m in (before[::-1] + after)[:_MAX_VERBS]:
             phrase = self._verb_subject(m, lo, hi)
             if phrase is not None:
                 return phrase

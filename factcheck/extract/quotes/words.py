@@ -52,6 +52,23 @@ def _inflect(lemma: str) -> tuple[str, ...]:
 # every inflected form -> its lemma
 SPEECH_FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_LEMMAS for form in _inflect(lemma)}
 
+# Lemmas whose "-s" form is more often a plural noun ("peace talks", "Southern states", "his
+# remarks"): only their other forms ("stated", "talked", "remarked") count as speech verbs.
+NOUN_LIKE_LEMMAS = frozenset("""
+state talk call report claim demand question comment remark answer order promise pledge post tweet
+note term label brand quote estimate counter cry joke rule welcome praise outline highlight blast
+reply repeat
+""".split())
+
+# Forms that are verbs wherever they stand: no noun-like lemma's bare or "-s" form ("Putin will
+# respond" counts, "Southern states" does not).
+UNAMBIGUOUS_FORMS = frozenset(
+    f for f, lemma in SPEECH_FORMS.items()
+    if not (lemma in NOUN_LIKE_LEMMAS and (f == lemma or f.endswith("s")))
+)
+# Forms that mark speech in running text: besides, not the bare lemma ("reports say").
+VERB_FORMS = frozenset(f for f in UNAMBIGUOUS_FORMS if f != SPEECH_FORMS[f])
+
 # Verbs whose object is the listener, never the speaker ("told NY1", "asked Putin").
 ADDRESSEE_FORMS = frozenset(_inflect("tell") + _inflect("ask") + _inflect("inform") + _inflect("assure")
                             + _inflect("urge") + _inflect("accuse") + _inflect("quote") + _inflect("order"))

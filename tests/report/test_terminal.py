@@ -1,0 +1,52 @@
+"""Terminal output: plain text off a TTY; the first screen says what was found and where."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from factcheck.models import Verdict
+from factcheck.report.common import headline
+from factcheck.report.terminal import print_report, render_terminal
+
+
+def test_plain_text_has_no_escape_codes_or_trailing_blanks(seeds_report):
+    text = render_terminal(seeds_report)
+    assert "\x1b[" not in text
+    assert all(line == line.rstrip() for line in text.splitlines())
+
+
+def test_first_screen_has_verdict_then_contradictions_with_evidence(seeds_report):
+    lines = render_terminal(seeds_report, width=80).splitlines()
+    assert headline(seeds_report) in lines[1]
+    first_screen = "\n".join(lines[:24])
+    first = next(f for f in seeds_report.findings if f.verdict is Verdict.CONTRADICT)
+    assert "Contradictions" in first_screen and first.title in first_screen
+    assert f"{first.facts[0].source}:{first.facts[0].line}" in first_screen
+
+
+def test_colour_terminal_uses_colour_by_severity(seeds_report):
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, color_system="standard", width=100)
+    print_report(seeds_report, console)
+    out = buffer.getvalue()
+    assert "\x1b[1;31m" in out  # bold red: an error
+    assert "╭" in out  # the summary panel
+
+
+def _progress_output(force_terminal: bool, total: int) -> str:
+    from factcheck.report.terminal import SourceProgress
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=force_terminal, width=80)
+    with SourceProgress(console, minimum=10) as progress:
+        for done in range(1, total + 1):
+            progress("extract", done, total)
+    return buffer.getvalue()
+
+
+def test_progress_bar_only_for_many_sources_on_a_terminal():
+    assert f"{12}/{12}" in _progress_output(True, 12)
+    assert _progress_output(True, 3) == ""
+    assert _progress_output(False, 12) == ""
