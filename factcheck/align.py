@@ -139,40 +139,62 @@ def _keys(sig: Signature) -> set[str]:
     return keys
 
 
-def score(a: Signature, b: Signature, params: AlignParams, rarity: Rarity | None = None) -> tuple[float, tuple[str, ...]]:
-    """Weighted agreement of head, names and content words, each shared name or word counted
-    by its rarity; components absent on both sides do not count."""
+@dataclass(frozen=True, slots=True)
+class ScoreParts:
+    """The components of an alignment score, each in [0, 1] or None when absent on both sides."""
+
+    head: float | None
+    names: float | None
+    terms: float | None
+    shared_head: tuple[str, ...] = ()
+    shared_names: tuple[str, ...] = ()
+    shared_terms: tuple[str, ...] = ()
+
+    def total(self, w: Weights) -> float:
+        parts = [(self.head, w.head), (self.names, w.names), (self.terms, w.terms)]
+        weight = sum(wt for value, wt in parts if value is not None)
+        if weight == 0:
+            return 0.0
+        return min(1.0, sum(value * wt for value, wt in parts if value is not None) / weight)
+
+    @property
+    def shared(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.shared_head + self.shared_names + self.shared_terms))
+
+
+def score_parts(a: Signature, b: Signature, params: AlignParams, rarity: Rarity | None = None) -> ScoreParts:
+    """Agreement of head, names and content words, each shared name or word counted by its
+    rarity; components absent on both sides are None (they do not count)."""
     rarity = rarity or _PLAIN
-    w = params.weights
-    total = 0.0
-    weight = 0.0
-    shared: list[str] = []
+    head = names = terms = None
+    shared_head: tuple[str, ...] = ()
+    shared_names: tuple[str, ...] = ()
+    shared_terms: tuple[str, ...] = ()
     if a.head or b.head:
-        weight += w.head
+        head = 0.0
         if a.head and a.head == b.head:
-            total += w.head
-            shared.append(a.head)
+            head, shared_head = 1.0, (a.head,)
         elif (a.head and a.head in b.terms) or (b.head and b.head in a.terms):
             # "met ... for talks on a ceasefire" and "held talks on a ceasefire": the head of one
             # is a word of the other
-            total += w.head * HEAD_IN_TERMS
-            shared.append(a.head if a.head in b.terms else b.head)
+            head = HEAD_IN_TERMS
+            shared_head = (a.head if a.head in b.terms else b.head,)
     if a.names or b.names:
-        weight += w.names
         common = _shared_names(a.names, b.names, params.name_similarity)
-        if common:
-            total += w.names * _overlap(common, a.names, b.names, "n:", rarity, params.names_floor)
-            shared.extend(common)
+        names = _overlap(common, a.names, b.names, "n:", rarity, params.names_floor) if common else 0.0
+        shared_names = tuple(common)
     terms_a, terms_b = a.terms - {a.head}, b.terms - {b.head}  # the head counts once, above
     if terms_a or terms_b:
-        weight += w.terms
         common_terms = terms_a & terms_b
-        if common_terms:
-            total += w.terms * _overlap(common_terms, terms_a, terms_b, "t:", rarity, params.terms_floor)
-            shared.extend(sorted(common_terms))
-    if weight == 0:
-        return 0.0, ()
-    return min(1.0, total / weight), tuple(dict.fromkeys(shared))
+        terms = _overlap(common_terms, terms_a, terms_b, "t:", rarity, params.terms_floor) if common_terms else 0.0
+        shared_terms = tuple(sorted(common_terms))
+    return ScoreParts(head, names, terms, shared_head, shared_names, shared_terms)
+
+
+def score(a: Signature, b: Signature, params: AlignParams, rarity: Rarity | None = None) -> tuple[float, tuple[str, ...]]:
+    """The alignment score of two signatures and the names and words it rests on."""
+    parts = score_parts(a, b, params, rarity)
+    return parts.total(params.weights), parts.shared
 
 
 _PLAIN = Rarity()
@@ -241,8 +263,8 @@ def owners_differ(a: Fact, b: Fact, params: AlignParams) -> bool:
 def same_claim(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = None,
                synonyms: dict[str, str] | None = None) -> bool:
     """Whether two facts with different values make the same claim closely enough to contradict:
-    a shared head word (when both have one), no one else's name next to either value, and
-    enough of the words around the values in common."""
+    a shared head word (when both have one), a content word in common besides it, no one else's
+    name next to either value, and enough of the words around the values in common."""
     if a.context.head and b.context.head:
         # one fact's head word must be part of what the other one says
         syn = synonyms or {}
@@ -253,6 +275,13 @@ def same_claim(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = No
         ha, hb = stem(a.context.head), stem(b.context.head)
         if syn.get(ha, ha) not in words(b) and syn.get(hb, hb) not in words(a):
             return False
+    # what happened must match, not only who: some content word besides the heads in common
+    syn = synonyms or {}
+    heads = {syn.get(stem(h), stem(h)) for h in (a.context.head, b.context.head) if h}
+    terms_a = {syn.get(t, t) for t in a.context.terms} - heads
+    terms_b = {syn.get(t, t) for t in b.context.terms} - heads
+    if terms_a and terms_b and not terms_a & terms_b:
+        return False
     if owners_differ(a, b, params):
         return False
     return params.local <= 0 or local_score(a, b, params, rarity) >= params.local

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from factcheck.describe import describe_value, event_label
 from factcheck.errors import ConfigError
 from factcheck.models import (
     BaselineEntry,
@@ -30,8 +31,6 @@ from factcheck.models import (
     Report,
     Verdict,
 )
-from factcheck.report.common import event_label
-from factcheck.rules.describe import describe_value
 
 BASELINE_VERSION = 1
 HEADER = ("# factcheck baseline: contradictions known and accepted; `factcheck check --baseline FILE`\n"

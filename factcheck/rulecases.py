@@ -25,10 +25,10 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from factcheck.describe import describe_value
 from factcheck.errors import RuleError
 from factcheck.models import Finding, Verdict
 from factcheck.pipeline import check_with_rules
-from factcheck.rules.describe import describe_value
 from factcheck.rules.loader import Rule
 
 CASES_FILE = "cases.yaml"

@@ -77,5 +77,11 @@ _QUOTE_MAP = str.maketrans({
 def normalize_for_compare(s: str) -> str:
     """Lower-case text with uniform quotes, dashes and spaces, for similarity measures."""
     s = unicodedata.normalize("NFKC", s).translate(_QUOTE_MAP).lower()
-    s = re.sub(r"[^\w\s'-]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
+    s = _NOT_WORD.sub(" ", s)
+    s = _LOOSE_DASH.sub(" ", s)  # "act —not it" -> "act not it"; "long-term" stays
+    return _SPACES.sub(" ", s).strip()
+
+
+_NOT_WORD = re.compile(r"[^\w\s'-]")
+_LOOSE_DASH = re.compile(r"(?<!\w)-+|-+(?!\w)")
+_SPACES = re.compile(r"\s+")

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from factcheck.align import Relation
-from factcheck.rules.checks import SameDate, SameDateParams, SameQuantity, SameQuantityParams
+from factcheck.rules.checks import (
+    SameDate,
+    SameDateParams,
+    SameQuantity,
+    SameQuantityParams,
+)
 from tests.factories import day_fact, qty_fact
 
 Q = SameQuantity(SameQuantityParams(rel_tolerance=0.0))

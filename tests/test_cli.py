@@ -83,3 +83,36 @@ def test_rules_validate_lists_rules():
     result = run("rules", "validate", "rules")
     assert result.exit_code == 0
     assert "rules OK" in result.output
+
+
+def test_explain_shows_the_chain_of_a_contradiction():
+    result = run("explain", "seeds", "--finding", "C1")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "contradict" in out and "zelensky-address-date" in out
+    assert "“Thursday night”" in out and "“March 12”" in out
+    assert "days: 2025-03-13 .. 2025-03-13" in out
+    assert "score" in out and "shared" in out and "same claim yes" in out
+
+
+def test_explain_unknown_finding_is_exit_2():
+    result = run("explain", "seeds", "--finding", "C99")
+    assert result.exit_code == 2
+    assert "no finding" in result.output
+
+
+def test_rules_test_command_passes_on_the_shipped_cases():
+    result = run("rules", "test", "rules")
+    assert result.exit_code == 0, result.output
+    assert "0 failed" in result.output
+
+
+def test_rules_test_reports_a_failing_case(tmp_path):
+    folder = tmp_path / "cases" / "event-date"
+    folder.mkdir(parents=True)
+    (folder / "cases.yaml").write_text(
+        "cases:\n  - name: impossible\n    sources:\n      a.txt: 'date 2025-03-14\\nNothing dated here.'\n"
+        "    expect:\n      - {verdict: contradict}\n")
+    result = run("rules", "test", "rules/default.yaml", "--cases", str(tmp_path / "cases"))
+    assert result.exit_code == 1
+    assert "FAIL event-date: impossible" in result.output

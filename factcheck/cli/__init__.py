@@ -3,7 +3,7 @@
 Dependencies run one way: cli -> pipeline -> stages -> models.
 """
 
-from factcheck.cli import baseline, check, config, extract, rules  # noqa: F401  (each module registers its commands)
+from factcheck.cli import baseline, check, config, explain, extract, rules  # noqa: F401  (each module registers its commands)
 from factcheck.cli.common import app
 
 

@@ -48,7 +48,7 @@ CHECK_HELP = """Check sources against each other and report agreements and contr
 
 Prints one format on stdout (--format: terminal, markdown, json, sarif, junit, github), writes the
 Markdown report (reports/<name>.md unless --report/--no-report) and any --output NAME=PATH files.
-Options can also be set in [tool.factcheck] of pyproject.toml or in factcheck.toml (see `factcheck config`).
+Options can also be set in \\[tool.factcheck] of pyproject.toml or in factcheck.toml (see `factcheck config`).
 
 Exit status: 0 no contradiction at or above --fail-on (error, warning, never; default error), or all of
 them baselined; 1 contradictions found; 2 bad input or usage (a one-line message names the file)."""

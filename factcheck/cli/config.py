@@ -28,7 +28,7 @@ DisableOpt = Annotated[Optional[list[str]], typer.Option("--disable", help="Disa
 NameOpt = Annotated[Optional[str], typer.Option("--name", help="Report name (default: the first path's name).")]
 ConfigOpt = Annotated[Optional[Path], typer.Option(
     "--config", help="Configuration file (default: the nearest factcheck.toml, or pyproject.toml with "
-    "[tool.factcheck], from the working directory up).")]
+    "\\[tool.factcheck], from the working directory up).")]
 IsolatedOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
 ReportOpt = Annotated[Optional[Path], typer.Option(
     "--report", help="Markdown report to write (same as --output markdown=PATH). Default: reports/<name>.md")]

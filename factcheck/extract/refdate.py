@@ -20,8 +20,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from factcheck.extract.dates import find
 from factcheck.extract.dates import calendar as cal
+from factcheck.extract.dates import find
 from factcheck.extract.dates.atoms import Atom, Ctx, tense
 from factcheck.extract.lexicon import WEEKDAY_NAMES
 

@@ -7,9 +7,9 @@ workflow-command syntax requires (%, CR, LF in the message; also : and , in prop
 
 from __future__ import annotations
 
+from factcheck.describe import describe_value, event_label
 from factcheck.models import Fact, Finding, Report, Severity
-from factcheck.report.common import contradictions, event_label, source_index, span_of
-from factcheck.rules.describe import describe_value
+from factcheck.report.common import contradictions, source_index, span_of
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -12,9 +12,9 @@ from collections import defaultdict
 
 import regex
 
+from factcheck.describe import describe_value, event_label
 from factcheck.models import Finding, Report, Verdict
-from factcheck.report.common import event_label, evidence_snippet
-from factcheck.rules.describe import describe_value
+from factcheck.report.common import evidence_snippet
 
 # XML 1.0 cannot carry most control characters, even escaped
 _XML_INVALID = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

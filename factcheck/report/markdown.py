@@ -10,11 +10,11 @@ from collections import defaultdict
 
 import regex
 
+from factcheck.describe import describe_value, event_label
 from factcheck.models import Fact, FactKind, Finding, Report, Severity, Source, Verdict
 from factcheck.report.common import (
     contradictions,
     cross_findings,
-    event_label,
     evidence_snippet,
     headline,
     rule_titles,
@@ -22,7 +22,6 @@ from factcheck.report.common import (
     sources_of,
 )
 from factcheck.report.timeline import mermaid_gantt, timeline, timeline_table
-from factcheck.rules.describe import describe_value
 
 NOTE_CHARS = 160  # a reference date's note is cut here: the JSON output has it whole
 TEXT_CHARS = 120  # long quotes in tables are cut here
@@ -71,7 +70,7 @@ def _summary(w, report: Report) -> None:
     for src in report.sources:
         w(f"| {_code(src.path)} | {_esc(src.title or '')} | {_ref_date(src)} | {_origin(src)} | {facts[src.id]} "
           f"| {agree[src.id]} | {contra[src.id]} | {unchecked[src.id]} |")
-    w(f"| **All {s.sources} sources** | | | | **{s.facts}** | **{s.agreements}** | **{s.contradictions}** "
+    w(f"| **Total** | | | | **{s.facts}** | **{s.agreements}** | **{s.contradictions}** "
       f"| **{s.unchecked}** |")
     w("")
     w("Agreements and contradictions count the findings a source takes part in; *unchecked* facts appear in "

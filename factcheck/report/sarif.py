@@ -15,9 +15,9 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck import __version__
+from factcheck.describe import describe_value, event_label
 from factcheck.models import Fact, Finding, Report, RuleInfo, Severity, Source, Verdict
-from factcheck.report.common import event_label, source_index, span_at, span_of
-from factcheck.rules.describe import describe_value
+from factcheck.report.common import source_index, span_at, span_of
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "factFingerprint/v1"

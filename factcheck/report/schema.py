@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Union
 
 from pydantic import BaseModel, Field
 
@@ -94,7 +93,7 @@ class FactDoc(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     line: int = Field(ge=1)
-    value: Union[DateDoc, DateRangeDoc, QuantityDoc, QuoteDoc]
+    value: DateDoc | DateRangeDoc | QuantityDoc | QuoteDoc
 
 
 class AlignmentDoc(BaseModel):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from factcheck.describe import describe_value
 from factcheck.models import Fact, Source
-from factcheck.rules.describe import describe_value
 
 
 def print_fact_tables(sources: list[Source], facts: list[Fact], console: Console) -> None:

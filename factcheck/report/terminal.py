@@ -22,16 +22,15 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.describe import describe_value, event_label
 from factcheck.models import Fact, FactKind, Finding, Report, Severity, Verdict
 from factcheck.report.common import (
     contradictions,
     cross_findings,
-    event_label,
     evidence_snippet,
     headline,
     plural,
 )
-from factcheck.rules.describe import describe_value
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "cyan"}
 AGREEMENT_EXAMPLES = 5

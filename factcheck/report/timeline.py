@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from factcheck.describe import event_label
 from factcheck.models import (
     DateValue,
     Fact,
@@ -22,7 +23,7 @@ from factcheck.models import (
     Section,
     Verdict,
 )
-from factcheck.report.common import event_label, short_id
+from factcheck.report.common import short_id
 
 WINDOW_BEFORE_DAYS = 14  # the chart shows the days leading up to the sources' publication
 MAX_SINGLE_SOURCE_EVENTS = 30  # single-source events beyond this go unlisted (the appendix has them all)
@@ -115,8 +116,21 @@ def _window(report: Report, cross: list[Event]) -> tuple[dt.date, dt.date] | Non
 # ---------------------------------------------------------------- Markdown
 
 
+_GANTT_KEYWORDS = frozenset({"title", "dateformat", "axisformat", "tickinterval", "excludes", "includes",
+                             "todaymarker", "weekday", "section", "inclusiveenddates", "topaxis", "displaymode",
+                             "click", "acctitle", "accdescr"})
+
+
 def _mermaid_text(text: str) -> str:
-    return " ".join(_MERMAID_UNSAFE.sub(" ", text).split())
+    """A label the gantt grammar reads as text: no separators or comment marks, not a keyword first."""
+    clean = " ".join(_MERMAID_UNSAFE.sub(" ", text).split()) or "event"
+    if clean.split()[0].lower() in _GANTT_KEYWORDS:
+        clean = "‣ " + clean
+    return clean
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%B} {day.day}"  # no %-d: it is not portable
 
 
 def mermaid_gantt(events: list[Event], window: tuple[dt.date, dt.date] | None) -> list[str]:
@@ -127,7 +141,7 @@ def mermaid_gantt(events: list[Event], window: tuple[dt.date, dt.date] | None) -
         return []
     if any(e.verdict is not None for e in events):
         events = [e for e in events if e.verdict is not None]
-    lines = ["```mermaid", "gantt", f"    title Dated events, {window[0]:%B %-d} to {window[1]:%B %-d, %Y}",
+    lines = ["```mermaid", "gantt", f"    title Dated events, {_day(window[0])} to {_day(window[1])}, {window[1].year}",
              "    dateFormat YYYY-MM-DD", "    axisFormat %b %d", "    todayMarker off"]
     drawn = 0
     for event in events:

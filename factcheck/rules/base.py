@@ -9,8 +9,8 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.align import FactLink, Relation
+from factcheck.describe import describe_value, subject_label
 from factcheck.models import Fact, FactKind, Verdict
-from factcheck.rules.describe import describe_value, subject_label
 
 __all__ = ["Check", "InternalResult", "Judgement", "NoParams", "list_values", "subject_label", "values_by_source"]
 

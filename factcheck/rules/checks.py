@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from factcheck.align import Relation
 from factcheck.extract.lexicon import WEEKDAY_NAMES, WEEKDAYS
 from factcheck.extract.terms import stem
+from factcheck.extract.units import to_canonical
 from factcheck.models import (
     DateRangeValue,
     DateValue,
@@ -25,9 +26,7 @@ from factcheck.models import (
     QuantityValue,
     Verdict,
 )
-from factcheck.extract.units import to_canonical
 from factcheck.rules.base import Check, InternalResult, list_values, subject_label
-
 
 # ---------------------------------------------------------------- dates
 
@@ -83,7 +82,8 @@ class SameDate(Check):
     def disagreement(self, facts, values):
         spans = [date_interval(f) for f in facts]
         days = max((x.gap(y) for x in spans for y in spans if x and y), default=0)
-        return f"sources give different dates for {subject_label(facts)}: {list_values(values)} ({int(days)} days apart)"
+        apart = f"{int(days)} day{'s' if int(days) != 1 else ''} apart"
+        return f"sources give different dates for {subject_label(facts)}: {list_values(values)} ({apart})"
 
 
 _WRITTEN_YEAR = re.compile(r"\b\d{4}\b|['\u2019]\d\d\b")

@@ -12,10 +12,18 @@ import fnmatch
 from collections import defaultdict
 
 from factcheck.align import Rarity, align, rarity_of, synonym_map
+from factcheck.describe import subject_label
 from factcheck.errors import RuleError
 from factcheck.extract.terms import name_key, stem
-from factcheck.models import Alignment, Fact, Finding, QuantityValue, QuoteValue, Severity, Verdict
-from factcheck.rules.describe import subject_label
+from factcheck.models import (
+    Alignment,
+    Fact,
+    Finding,
+    QuantityValue,
+    QuoteValue,
+    Severity,
+    Verdict,
+)
 from factcheck.rules.loader import Rule
 from factcheck.rules.quotecheck import speaker_key
 

@@ -23,7 +23,7 @@ from factcheck.models import Fact, FactKind, QuoteValue, Verdict
 from factcheck.rules.base import Check, Judgement, list_values, values_by_source
 from factcheck.text import normalize_for_compare
 
-_UNIT_BREAK = re.compile(r"(?<=[.?!;])\s+|,\s+(?=(?:or|but)\b)|\s+-\s+")
+_UNIT_BREAK = re.compile(r"(?<=[.?!;])\s+|,\s+(?=(?:or|but|and)\b)|\s+-\s+")
 _PERSON = {
     "i": 1, "me": 1, "my": 1, "we": 1, "us": 1, "our": 1, "ours": 1,
     "you": 2, "your": 2, "yours": 2,

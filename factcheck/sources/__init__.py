@@ -32,11 +32,18 @@ from factcheck.sources.jsonl import JSONL_SUFFIXES, load_jsonl
 from factcheck.sources.locate import evidence_location
 from factcheck.sources.pdf import PDF_SUFFIXES, load_pdf, looks_like_pdf
 from factcheck.sources.refdate import assign_inferred_dates, corpus_anchor
-from factcheck.sources.text import MANIFEST_NAME, TEXT_SUFFIXES, Manifests, front_matter, load_manifest, load_text
+from factcheck.sources.text import (
+    MANIFEST_NAME,
+    TEXT_SUFFIXES,
+    Manifests,
+    front_matter,
+    load_manifest,
+    load_text,
+)
 
 __all__ = [
-    "load_sources", "evidence_location", "FetchSettings", "SkipSource", "SOURCE_SUFFIXES", "TEXT_SUFFIXES",
-    "MANIFEST_NAME", "load_manifest", "corpus_anchor", "assign_inferred_dates",
+    "MANIFEST_NAME", "SOURCE_SUFFIXES", "TEXT_SUFFIXES", "FetchSettings", "SkipSource", "assign_inferred_dates",
+    "corpus_anchor", "evidence_location", "load_manifest", "load_sources",
 ]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

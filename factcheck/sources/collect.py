@@ -14,8 +14,9 @@ given, or through a link — is read once.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from factcheck.errors import SourceError
 from factcheck.models import StrEnum
@@ -39,7 +40,6 @@ class Input(NamedTuple):
     kind: InputKind
     shown: str  # the path or URL as the user will see it in reports
     path: Path | None = None
-    explicit: bool = False  # named on the command line (any suffix is read), not found in a folder
 
 
 def collect(paths: list[str], on_skip: OnSkip) -> list[Input]:
@@ -55,7 +55,7 @@ def collect(paths: list[str], on_skip: OnSkip) -> list[Input]:
                 if p.is_symlink():
                     raise SourceError("broken symbolic link (its target does not exist)", path=given)
                 raise SourceError("no such file or folder", path=given)
-            items = _walk(p, given, on_skip, walked) if p.is_dir() else [Input(InputKind.FILE, given, p, True)]
+            items = _walk(p, given, on_skip, walked) if p.is_dir() else [Input(InputKind.FILE, given, p)]
         for item in items:
             key = normalize_url(item.shown) if item.kind is InputKind.URL else _identity(item.path)
             if key is None:

@@ -88,25 +88,24 @@ def _download(url: str, settings: FetchSettings) -> Fetched:
     started = time.monotonic()
     try:
         with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=settings.max_redirects,
-                          headers=headers) as client:
-            with client.stream("GET", url) as response:
-                if response.status_code >= 400:
-                    raise SkipSource(f"HTTP {response.status_code} {response.reason_phrase}".rstrip(), path=url)
-                declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > settings.max_bytes:
-                    raise SkipSource(_too_large(int(declared), settings.max_bytes), path=url)
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_bytes(_CHUNK):
-                    size += len(chunk)
-                    if size > settings.max_bytes:
-                        raise SkipSource(_too_large(size, settings.max_bytes, more=True), path=url)
-                    if time.monotonic() - started > settings.total_timeout:
-                        raise SkipSource(f"timed out (download took over {settings.total_timeout:g} s)", path=url)
-                    chunks.append(chunk)
-                media, charset = _content_type(response.headers.get("content-type", ""))
-                return Fetched(url=url, final_url=str(response.url), status=response.status_code,
-                               content_type=media, charset=charset, body=b"".join(chunks))
+                          headers=headers) as client, client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                raise SkipSource(f"HTTP {response.status_code} {response.reason_phrase}".rstrip(), path=url)
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > settings.max_bytes:
+                raise SkipSource(_too_large(int(declared), settings.max_bytes), path=url)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes(_CHUNK):
+                size += len(chunk)
+                if size > settings.max_bytes:
+                    raise SkipSource(_too_large(size, settings.max_bytes, more=True), path=url)
+                if time.monotonic() - started > settings.total_timeout:
+                    raise SkipSource(f"timed out (download took over {settings.total_timeout:g} s)", path=url)
+                chunks.append(chunk)
+            media, charset = _content_type(response.headers.get("content-type", ""))
+            return Fetched(url=url, final_url=str(response.url), status=response.status_code,
+                           content_type=media, charset=charset, body=b"".join(chunks))
     except SkipSource:
         raise
     except httpx.TimeoutException:

@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract.numbers import extract_numbers, parse_number, read_number, scan_numbers
+from factcheck.extract.numbers import (
+    extract_numbers,
+    parse_number,
+    read_number,
+    scan_numbers,
+)
 
 # (text, [(surface, value), ...]): every number of the text, in order
 NUMBER_CASES = [

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from factcheck.extract.mention import Mention
 from factcheck.extract.quantities import extract_quantities
-from factcheck.extract.units import UNITS, lookup_symbol, lookup_word, protocol_unit, to_canonical
+from factcheck.extract.units import (
+    UNITS,
+    lookup_symbol,
+    lookup_word,
+    protocol_unit,
+    to_canonical,
+)
 from factcheck.models import FactKind, Frame
 
 Q, C, M, P = FactKind.QUANTITY, FactKind.COUNT, FactKind.MONEY, FactKind.PERCENT

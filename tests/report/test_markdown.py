@@ -30,7 +30,7 @@ def test_summary_row_per_source_with_reference_date_and_origin(seeds_report):
         row = next(line for line in summary.splitlines() if line.startswith(f"| `{src.path}`"))
         assert (src.reference_date.isoformat() if src.reference_date else "—") in row
         assert src.reference_date_from.value.replace("_", " ") in row
-    total = next(line for line in summary.splitlines() if line.startswith("| **All"))
+    total = next(line for line in summary.splitlines() if line.startswith("| **Total"))
     assert f"**{seeds_report.summary.contradictions}**" in total and f"**{seeds_report.summary.unchecked}**" in total
 
 
@@ -94,3 +94,12 @@ def test_table_cells_escape_markdown(tmp_path, monkeypatch):
 
 def test_rendering_is_deterministic(seeds_report):
     assert render_markdown(seeds_report) == render_markdown(seeds_report.model_copy(deep=True))
+
+
+def test_mermaid_labels_cannot_break_the_chart():
+    from factcheck.report.timeline import _mermaid_text
+
+    assert _mermaid_text("a: b; c # d %% e") == "a b c d e"
+    assert _mermaid_text("title March 3") == "‣ title March 3"
+    assert _mermaid_text("title.txt March 3") == "title.txt March 3"
+    assert _mermaid_text(":;") == "event"

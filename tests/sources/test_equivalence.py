@@ -82,16 +82,20 @@ def test_seeds_as_one_jsonl_export_give_the_same_findings(tmp_path, text_report)
     assert evidence_location(source, fact) == f"{corpus}#{source.id}:{fact.line}"
 
 
+def encode_as(variant: str, text: str) -> bytes:
+    if variant == "crlf":
+        return text.replace("\n", "\r\n").encode("utf-8")
+    if variant == "utf-8-bom":
+        return b"\xef\xbb\xbf" + text.encode("utf-8")
+    return text.encode(variant)
+
+
 @pytest.mark.parametrize("variant", ["crlf", "utf-16", "utf-8-bom", "cp1252"])
 def test_seeds_in_other_encodings_and_line_endings_give_the_same_findings(variant, tmp_path, text_report):
     folder = tmp_path / variant
     folder.mkdir()
     for seed in SEEDS:
-        text = seed.read_text(encoding="utf-8")
-        data = {"crlf": lambda: text.replace("\n", "\r\n").encode("utf-8"),
-                "utf-16": lambda: text.encode("utf-16"),
-                "utf-8-bom": lambda: b"\xef\xbb\xbf" + text.encode("utf-8"),
-                "cp1252": lambda: text.encode("cp1252")}[variant]()
+        data = encode_as(variant, seed.read_text(encoding="utf-8"))
         (folder / seed.name).write_bytes(data)
     report = check(CheckOptions(paths=[str(folder)], rules=["rules"]))
     assert findings_key(report) == findings_key(text_report)

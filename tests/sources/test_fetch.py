@@ -8,6 +8,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -35,7 +36,7 @@ BIG = 64 * 1024  # the tests' size limit; /big sends more
 
 
 class Handler(BaseHTTPRequestHandler):
-    hits: dict[str, int] = {}
+    hits: ClassVar[dict[str, int]] = {}
 
     def log_message(self, *args):  # keep pytest output clean
         pass
@@ -103,7 +104,9 @@ def server():
 
 
 @pytest.fixture
-def settings(tmp_path):
+def settings(tmp_path, monkeypatch):
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)  # the local server is reached directly, never via a proxy
     return FetchSettings(cache_dir=str(tmp_path / "cache"), timeout=0.5, total_timeout=5, max_bytes=BIG)
 
 
@@ -167,6 +170,17 @@ def test_a_failed_url_is_one_warning_and_the_rest_goes_on(server, settings, path
         assert not any(path in c for c in cached)
 
 
+def test_a_refused_connection_is_one_warning(server, settings):
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on once closed
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    sources, skipped, _ = load([f"http://127.0.0.1:{port}/x", f"{server}/other"], settings)
+    assert [s.path for s in sources] == [f"{server}/other"]
+    assert skipped[0][0] == f"http://127.0.0.1:{port}/x" and skipped[0][1].startswith("cannot connect")
+
+
 def test_a_redirect_is_followed_and_the_final_address_is_cited(server, settings):
     (s,), skipped, _ = load([f"{server}/moved"], settings)
     assert skipped == []
@@ -195,7 +209,7 @@ def test_when_every_url_fails_the_run_is_an_error(server, settings):
     assert error is not None and "no source left to check" in str(error)
 
 
-def test_cli_checks_urls_warns_per_failed_url_and_caches(server, tmp_path):
+def test_cli_checks_urls_warns_per_failed_url_and_caches(server, settings, tmp_path):
     runner = CliRunner()
     cache = tmp_path / "pages"
     result = runner.invoke(app, ["check", f"{server}/article", f"{server}/other", f"{server}/missing",

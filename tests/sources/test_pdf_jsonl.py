@@ -85,9 +85,23 @@ def test_unreadable_or_textless_pdfs_are_skipped(tmp_path, data, reason):
     assert len(skipped) == 1 and skipped[0][0] == str(tmp_path / "x.pdf") and skipped[0][1].startswith(reason)
 
 
+def test_an_encrypted_pdf_is_skipped_and_one_with_an_empty_password_is_read(tmp_path, report_pdf):
+    from pypdf import PdfReader, PdfWriter
+
+    for name, password in (("locked.pdf", "secret"), ("open.pdf", "")):
+        writer = PdfWriter(clone_from=PdfReader(report_pdf))
+        writer.encrypt(user_password=password, owner_password="owner", algorithm="RC4-128")
+        with open(tmp_path / name, "wb") as fh:
+            writer.write(fh)
+    sources, skipped = load([tmp_path / "locked.pdf", tmp_path / "open.pdf"])
+    assert [s.id for s in sources] == ["open.pdf"] and "312 violations" in sources[0].text
+    assert skipped == [(str(tmp_path / "locked.pdf"), "encrypted PDF (a password is needed to read its text)")]
+
+
 def test_reflow_keeps_list_items_and_short_lines_apart():
-    text, pages, starts = reflow(["Summary of the findings in this report for the readers of it\n"
-                                  "- 312 violations were counted by the monitors\n- 4 regions\nEnd."])
+    page = "Summary of the findings in this report for the readers of it\n" \
+        "- 312 violations were counted by the monitors\n- 4 regions\nEnd."
+    text, pages, starts = reflow([page])
     assert text.split("\n") == ["Summary of the findings in this report for the readers of it",
                                 "- 312 violations were counted by the monitors", "- 4 regions", "End."]
     assert pages == [0] and len(starts) == 4

@@ -249,3 +249,10 @@ def test_cli_bad_input_table(tmp_path, case, status, message):
     assert result.exit_code == status, result.output
     assert message.format(tmp=tmp_path, bad=tmp_path / "bad") in result.output
     assert report.exists() == (status != 2)  # nothing half-written on bad input
+
+
+def test_a_file_over_the_size_limit_is_skipped(tmp_path):
+    (tmp_path / "big.txt").write_text("x" * 2048)
+    with pytest.raises(decode_module.SkipSource, match="too large"):
+        decode_module.read_bytes(tmp_path / "big.txt", limit=1024)
+    assert decode_module.read_bytes(tmp_path / "big.txt", limit=4096) == b"x" * 2048

@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from factcheck.extract.dates import calendar as cal
 from factcheck.extract.dates import atoms as A
+from factcheck.extract.dates import calendar as cal
 from factcheck.extract.dates import periods as P
 from factcheck.extract.dates import relative as R
 from factcheck.extract.dates.atoms import Atom, Ctx
@@ -24,16 +24,16 @@ from factcheck.extract.dates.patterns import (
     MODIFIER_BEFORE,
     NOW_AFTER,
     NOW_BEFORE,
+    PLAIN_YEAR,
     POSITION_BEFORE,
     RANGE_GAP,
     RANGE_OPEN,
     RULES,
     SPAN_FROM_BEFORE,
-    PLAIN_YEAR,
     START,
     WEEK_OF_BEFORE,
-    lowered,
     WEEKDAY_GAP,
+    lowered,
 )
 from factcheck.extract.durations import parse_parts
 from factcheck.models import Granularity

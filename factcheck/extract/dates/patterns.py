@@ -24,7 +24,14 @@ from factcheck.extract.dates.vocab import (
     alt,
 )
 from factcheck.extract.durations import AMOUNT, PARTS, TIME_UNITS, UNIT
-from factcheck.extract.lexicon import MONTH_NAMES, MONTHS, TENS_WORDS, UNITS_WORDS, WEEKDAY_NAMES, WEEKDAYS
+from factcheck.extract.lexicon import (
+    MONTH_NAMES,
+    MONTHS,
+    TENS_WORDS,
+    UNITS_WORDS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
 from factcheck.extract.numbers import WORDS
 
 # ---------------------------------------------------------------- building blocks

@@ -12,7 +12,13 @@ import re
 from factcheck.extract.dates import calendar as cal
 from factcheck.extract.dates.atoms import Atom, Ctx, before, month_of, tense, year_of
 from factcheck.extract.dates.calendar import Period
-from factcheck.extract.dates.vocab import DECADE_2000_WORDS, DECADE_WORDS, SHIFT_WORDS, SMALL_ORDINALS, day_of
+from factcheck.extract.dates.vocab import (
+    DECADE_2000_WORDS,
+    DECADE_WORDS,
+    SHIFT_WORDS,
+    SMALL_ORDINALS,
+    day_of,
+)
 from factcheck.extract.durations import TIME_UNITS
 from factcheck.extract.numbers import parse_number
 from factcheck.models import Granularity

@@ -10,7 +10,15 @@ import datetime as dt
 import re
 
 from factcheck.extract.dates import calendar as cal
-from factcheck.extract.dates.atoms import Atom, Ctx, _capitalized_name_before, before, month_of, tense, weekday_of
+from factcheck.extract.dates.atoms import (
+    Atom,
+    Ctx,
+    _capitalized_name_before,
+    before,
+    month_of,
+    tense,
+    weekday_of,
+)
 from factcheck.extract.dates.calendar import Period
 from factcheck.extract.dates.vocab import (
     AMBIGUOUS_WEEKDAYS,

@@ -21,7 +21,12 @@ from factcheck.extract.lexicon import (
     UNITS_WORDS,
 )
 from factcheck.extract.numbers.grammar import Number, read_number
-from factcheck.extract.numbers.patterns import VULGAR_FRACTIONS, case_variants, word_kind, word_trie
+from factcheck.extract.numbers.patterns import (
+    VULGAR_FRACTIONS,
+    case_variants,
+    word_kind,
+    word_trie,
+)
 from factcheck.extract.numbers.scan import extract_numbers, scan_numbers
 
 __all__ = [

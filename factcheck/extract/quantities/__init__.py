@@ -16,7 +16,12 @@ from factcheck.extract.lexicon import MONTHS
 from factcheck.extract.mention import Mention
 from factcheck.extract.numbers import extract_numbers, scan_numbers
 from factcheck.extract.quantities.counts import counted_noun
-from factcheck.extract.quantities.single import Single, bare_one, money_before, read_single
+from factcheck.extract.quantities.single import (
+    Single,
+    bare_one,
+    money_before,
+    read_single,
+)
 from factcheck.extract.quantities.structures import pair
 from factcheck.extract.quantities.values import Figure, to_mention
 from factcheck.extract.terms import STOPWORDS

@@ -14,7 +14,12 @@ import re
 
 from factcheck.extract import units as U
 from factcheck.extract.durations import TIME_UNITS
-from factcheck.extract.lexicon import CASUALTY_WORDS, IRREGULAR_PLURALS, MONTHS, WEEKDAYS
+from factcheck.extract.lexicon import (
+    CASUALTY_WORDS,
+    IRREGULAR_PLURALS,
+    MONTHS,
+    WEEKDAYS,
+)
 from factcheck.extract.numbers import word_kind
 from factcheck.extract.terms import STOPWORDS
 

@@ -15,7 +15,13 @@ from factcheck.extract.durations import TIME_UNITS
 from factcheck.extract.lexicon import MONTHS, NUMBER_NAME_WORDS
 from factcheck.extract.numbers import Number, word_trie
 from factcheck.extract.quantities.counts import counted_noun
-from factcheck.extract.quantities.sides import QUALIFIERS, Left, Right, read_left, read_right
+from factcheck.extract.quantities.sides import (
+    QUALIFIERS,
+    Left,
+    Right,
+    read_left,
+    read_right,
+)
 from factcheck.extract.terms import STOPWORDS
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"\u201c\u2018(\[]\s*|\n)$")
