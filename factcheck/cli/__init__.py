@@ -3,12 +3,34 @@
 Dependencies run one way: cli -> pipeline -> stages -> models.
 """
 
+from __future__ import annotations
+
+import signal
+import sys
+
 from factcheck.cli import baseline, check, config, explain, extract, rules  # noqa: F401  (each module registers its commands)
 from factcheck.cli.common import app
 
+EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by a signal
+
+
+def _interrupted(signum, frame):  # noqa: ARG001 - signal handler signature
+    # typer turns KeyboardInterrupt into exit status 130 without a word: say what happened first
+    name = signal.Signals(signum).name
+    print(f"factcheck: interrupted ({name}); no output file was left half-written", file=sys.stderr, flush=True)
+    raise KeyboardInterrupt
+
 
 def main() -> None:
-    app()
+    """Run the app; SIGINT and SIGTERM stop it with one clear line and exit status 130. Files
+    are written atomically (temporary file + rename), so an interrupted run leaves no partial
+    report behind."""
+    signal.signal(signal.SIGINT, _interrupted)
+    signal.signal(signal.SIGTERM, _interrupted)
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
 
 
 __all__ = ["app", "main"]

@@ -261,6 +261,24 @@ _AGO = re.compile(r"\s*ago\b", re.I)
 _OFFSET_AFTER = re.compile(r"\s*(?:before|after|earlier|later|ago|prior\b|from\s+now)\b", re.I)
 
 
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?:hours|hrs)\b", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|since|from|about|around)\s+$", re.IGNORECASE)
+_SLASH_LEFT = re.compile(r"(?:(?P<whole>\d+)[ \u00a0]+)?(?P<num>\d+)(?P<sp>[ ]*)/[ ]*$")
+_LEAD_DIGITS = re.compile(r"(?:[^\d]{0,30}?)(?P<den>\d+)[\s-]+(?P<unit>[a-z]+)\s*$", re.IGNORECASE)
+
+
+def _mixed_fraction(slash: re.Match, m: re.Match, value: QuantityValue) -> QuantityValue | None:
+    """The duration whose amount ends in a fraction written before the match ("4 1/2 months")."""
+    lead = _LEAD_DIGITS.match(m.group(0)) if m.group("parts") and not m.group("qual") else None
+    if slash.group("sp") or lead is None or unit_of(lead.group("unit")) is None:
+        return None
+    num, den = int(slash.group("num")), int(lead.group("den"))
+    if not 0 < num < den:
+        return None
+    amount = int(slash.group("whole") or 0) + num / den
+    return duration_value(amount, unit_of(lead.group("unit")), value.comparator)
+
+
 def extract_durations(text: str) -> list[Mention]:
     """Every duration in `text`, in text order."""
     out: list[Mention] = []
@@ -271,6 +289,17 @@ def extract_durations(text: str) -> list[Mention]:
         if value is None or _YEAR_AMOUNT.match(m.group(0)):
             continue
         start, end = m.span()
+        if _CLOCK.match(m.group(0)) and _CLOCK_BEFORE.search(text, max(0, start - 16), start):
+            continue  # "at 1100 hours", "about 1230 hrs IST": a time of day on the 24-hour clock
+        if text[start - 1:start] in ("/", " ") and start:
+            slash = _SLASH_LEFT.search(text, max(0, start - 16), start)
+            if slash is not None:
+                # "4 1/2 months" is four and a half; "41 / 2 months" (a tokenizer's "4 1/2") has no
+                # value we can trust: emit nothing rather than "2 months"
+                value = _mixed_fraction(slash, m, value)
+                if value is None:
+                    continue
+                start = slash.start()
         # "30-day ceasefire": the figure dates the noun after it
         head = None
         if m.group("parts") and "-" in m.group("parts"):

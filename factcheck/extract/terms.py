@@ -98,18 +98,20 @@ def document_names(text: str) -> frozenset[str]:
     """Name keys of the words a document capitalizes in mid-sentence, outside title-case lines.
 
     A capitalized word at a sentence start is a name only if the document also capitalizes it
-    elsewhere; this tells "Trump, branding himself" from "Visiting a Kursk command post"."""
+    elsewhere; this tells "Trump, branding himself" from "Visiting a Kursk command post".
+    Linear in the text: each word looks back a few characters, never at the whole line."""
     found: set[str] = set()
+    pos = 0
     for line in text.split("\n"):
-        words = WORD_RE.findall(line)
-        long_words = [w for w in words if len(w) > 3]
-        if long_words and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words) and len(long_words) > 2:
+        line_start = pos
+        pos += len(line) + 1
+        if _title_case(line):
             continue  # a headline in title case capitalizes everything
-        for m in WORD_RE.finditer(line):
+        for m in WORD_RE.finditer(text, line_start, line_start + len(line)):
             w = m.group(0)
             if not w[0].isupper():
                 continue
-            before = line[: m.start()].rstrip(" \t\"'\u201c\u2018(")
+            before = text[max(line_start, m.start() - 8):m.start()].rstrip(" \t\"'\u201c\u2018(")
             if not before or before[-1] in ".!?:\u2013\u2014-":
                 continue
             for part in _name_parts(w):
@@ -117,6 +119,13 @@ def document_names(text: str) -> frozenset[str]:
                 if part.lower() not in _NOT_NAMES and key not in _NOT_NAMES and len(key) > 1:
                     found.add(key)
     return frozenset(found)
+
+
+def _title_case(line: str) -> bool:
+    if len(line) > 300:
+        return False  # headlines are short; long lines are prose (and not worth a second pass)
+    long_words = [w for w in WORD_RE.findall(line) if len(w) > 3]
+    return len(long_words) > 2 and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
 
 
 def names_in(text: str, known: frozenset[str]) -> list[str]:

@@ -15,6 +15,7 @@ from factcheck.models import (
     Source,
     Verdict,
 )
+from factcheck.sources.locate import evidence_location
 
 SNIPPET_CHARS = 90  # context shown either side of a fact's span
 
@@ -121,6 +122,15 @@ def span_at(text: str, start: int, end: int) -> Span:
 
 def source_index(report: Report) -> dict[str, Source]:
     return {s.id: s for s in report.sources}
+
+
+def where(fact: Fact, sources: dict[str, Source]) -> str:
+    """Where a reader can check a fact: `file.txt:12`, `report.pdf p.3:12`, or the page's URL with
+    a text fragment (`…#:~:text=…`) for web pages."""
+    source = sources.get(fact.source_id)
+    if source is None or source.text[fact.start:fact.end] != fact.text:
+        return f"{fact.source}:{fact.line}"
+    return evidence_location(source, fact)
 
 
 def rule_titles(report: Report) -> dict[str, str]:

@@ -19,7 +19,9 @@ from factcheck.report.common import (
     headline,
     rule_titles,
     single_source_facts,
+    source_index,
     sources_of,
+    where,
 )
 from factcheck.report.timeline import mermaid_gantt, timeline, timeline_table
 
@@ -106,8 +108,9 @@ def _contradictions(w, report: Report) -> None:
         w("No contradictions between the sources" + (" that the baseline does not already list" if report.baseline
                                                       else "") + ".\n")
     titles = rule_titles(report)
+    sources = source_index(report)
     for n, finding in enumerate(found, 1):
-        _finding_block(w, n, finding, titles)
+        _finding_block(w, n, finding, titles, sources)
 
 
 def _baseline(w, report: Report) -> None:
@@ -139,8 +142,9 @@ def _unclear(w, report: Report) -> None:
     w(f"## Unclear ({len(unclear)})\n")
     w("Values differ, but the facts may not be about the same thing.\n")
     titles = rule_titles(report)
+    sources = source_index(report)
     for n, finding in enumerate(unclear, 1):
-        _finding_block(w, n, finding, titles)
+        _finding_block(w, n, finding, titles, sources)
 
 
 def _agreements(w, report: Report) -> None:
@@ -220,10 +224,10 @@ def _appendix(w, report: Report) -> None:
 # ---------------------------------------------------------------- pieces
 
 
-def _finding_block(w, n: int, finding: Finding, titles: dict[str, str]) -> None:
+def _finding_block(w, n: int, finding: Finding, titles: dict[str, str], sources: dict[str, Source]) -> None:
     sev = finding.severity.value.upper() if finding.severity is not Severity.INFO else "info"
-    where = " (within one source)" if finding.internal else ""
-    w(f"### {n}. {_esc(finding.title)}: {_esc(event_label(finding.facts))}{where}\n")
+    scope = " (within one source)" if finding.internal else ""
+    w(f"### {n}. {_esc(finding.title)}: {_esc(event_label(finding.facts))}{scope}\n")
     alignment = f" · alignment {finding.alignment.score:.2f}" if finding.alignment and not finding.internal else ""
     w(f"**{sev}** · rule {_code(finding.rule)} ({_esc(titles.get(finding.rule, finding.title))}){alignment} "
       f"· fingerprint {_code(finding.fingerprint())}\n")
@@ -234,7 +238,7 @@ def _finding_block(w, n: int, finding: Finding, titles: dict[str, str]) -> None:
     w("| --- | --- | --- |")
     for fact in finding.facts:
         before, span, after = evidence_snippet(fact)
-        w(f"| {_code(f'{fact.source}:{fact.line}')} | {_esc(describe_value(fact))} "
+        w(f"| {_code(where(fact, sources))} | {_esc(describe_value(fact))} "
           f"| {_esc(before)}**{_esc(span)}**{_esc(after)} |")
     w("")
 

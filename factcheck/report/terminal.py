@@ -23,13 +23,15 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.describe import describe_value, event_label
-from factcheck.models import Fact, FactKind, Finding, Report, Severity, Verdict
+from factcheck.models import Fact, FactKind, Finding, Report, Severity, Source, Verdict
 from factcheck.report.common import (
     contradictions,
     cross_findings,
     evidence_snippet,
     headline,
     plural,
+    source_index,
+    where,
 )
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "cyan"}
@@ -90,21 +92,23 @@ def _contradictions(report: Report, console: Console) -> None:
     if not found:
         return
     console.print(Text(f"Contradictions ({len(found)})", style="bold underline"))
+    sources = source_index(report)
     for n, finding in enumerate(found, 1):
-        _finding(n, finding, console)
+        _finding(n, finding, console, sources)
 
 
-def _finding(n: int, finding: Finding, console: Console) -> None:
+def _finding(n: int, finding: Finding, console: Console, sources: dict[str, Source]) -> None:
     sev = SEVERITY_STYLE[finding.severity]
-    where = " (within one source)" if finding.internal else ""
+    scope = " (within one source)" if finding.internal else ""
     console.print(Text.assemble((f"{n}. ", "bold"), (f"{finding.severity.value.upper()} ", sev),
-                                (f"{finding.title}: {event_label(finding.facts)}{where}", "bold"),
+                                (f"{finding.title}: {event_label(finding.facts)}{scope}", "bold"),
                                 (f"  [{finding.rule}]", "dim")))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style=sev, max_width=28)
     grid.add_column(ratio=1)
     for fact in finding.facts:
-        grid.add_row(describe_value(fact) if fact.kind is not FactKind.QUOTE else _speaker(fact), _evidence(fact))
+        grid.add_row(describe_value(fact) if fact.kind is not FactKind.QUOTE else _speaker(fact),
+                     _evidence(fact, where(fact, sources)))
     console.print(_indent(Group(Text(finding.message, style="dim"), grid)))
     console.print()
 
@@ -163,9 +167,9 @@ def _sources(report: Report, console: Console) -> None:
 # ---------------------------------------------------------------- pieces
 
 
-def _evidence(fact: Fact) -> Text:
+def _evidence(fact: Fact, location: str) -> Text:
     before, span, after = evidence_snippet(fact)
-    return Text.assemble((f"{fact.source}:{fact.line}", "cyan"), "\n", before, (span, "bold underline"), after)
+    return Text.assemble((location, "cyan"), "\n", before, (span, "bold underline"), after)
 
 
 def _speaker(fact: Fact) -> str:

@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.dates import calendar as cal
 from factcheck.extract.dates.calendar import Period
-from factcheck.extract.dates.patterns import FUTURE_WORDS, PAST_WORDS, SENTENCE_STOP
+from factcheck.extract.dates.patterns import (
+    FUTURE_WORDS,
+    MONTH_YEAR,
+    PAST_WORDS,
+    SENTENCE_STOP,
+)
 from factcheck.extract.dates.vocab import (
     SHIFT_WORDS,
     day_of,
@@ -53,6 +58,10 @@ class Ctx:
     ref: dt.date | None
     prev: dt.date | None = None  # the last day resolved in the text, for "that day", "two days later"
     day_first: bool = False  # numeric dates of this document are day/month
+    last: Atom | None = None  # the last atom read, for coordinations ("the 2004 and 2005 awards")
+    base: Period | None = None  # the last single date of any granularity, for "three years later"
+    base_end: int = -1  # where it was written
+    month_years: dict[int, list[tuple[int, int]]] | None = None  # month -> [(offset, year)], built on demand
 
 
 # ---------------------------------------------------------------- context helpers
@@ -142,7 +151,11 @@ def cal_atom(ctx: Ctx, start: int, end: int, rule: str, y: int | None, m: int, d
     if y is None:
         if ctx.ref is None:
             return atom
-        y = cal.nearest_year(ctx.ref, m, d, tense(ctx, start, end))
+        # "the April 2012 shooting ... found on April 9": the year written with the same month wins
+        # over the April nearest the reference
+        y = written_year_of_month(ctx, m, start) if d is not None else None
+        if y is None:
+            y = cal.nearest_year(ctx.ref, m, d, tense(ctx, start, end))
         if y is None:
             return None
         atom.anchor = ctx.ref
@@ -155,6 +168,22 @@ def cal_atom(ctx: Ctx, start: int, end: int, rule: str, y: int | None, m: int, d
         atom.period = cal.day(date)
     atom.y = y
     return atom
+
+
+def written_year_of_month(ctx: Ctx, month: int, pos: int) -> int | None:
+    """The year written with `month` elsewhere in the text ("April 2012", "April 5, 2012"): the
+    nearest such mention before `pos`, else the first after it; None if the month has none."""
+    if ctx.month_years is None:
+        ctx.month_years = {}
+        for mm in MONTH_YEAR.finditer(ctx.text):
+            mon = month_of(mm.group("mon") or mm.group("mon2"))
+            if mon is not None:
+                ctx.month_years.setdefault(mon, []).append((mm.start(), int(mm.group("y") or mm.group("y2"))))
+    found = ctx.month_years.get(month)
+    if not found:
+        return None
+    before_pos = [y for at, y in found if at < pos]
+    return before_pos[-1] if before_pos else found[0][1]
 
 
 # ---------------------------------------------------------------- numeric dates
@@ -345,6 +374,9 @@ def h_num_range(m: re.Match, ctx: Ctx) -> Atom | None:
     return first
 
 
+_DAY_AFTER = re.compile(r"\s*\d")
+
+
 def h_month(m: re.Match, ctx: Ctx) -> Atom | None:
     word = m.group("mon")
     mon = month_of(word)
@@ -359,6 +391,8 @@ def h_month(m: re.Match, ctx: Ctx) -> Atom | None:
         r"(?:\b(?:in|since|until|till|by|of|during|through|throughout|from|to|between|and|or|early|mid|late|"
         r"before|after|end\s+of|beginning\s+of|start\s+of|middle\s+of|on|for|last|next|this)\s+(?:the\s+)?|mid-)$",
         lead, re.I))
+    if m.group("the") and _DAY_AFTER.match(ctx.text, m.end()):
+        return None  # "The Nov. 30 escape": the day rule reads it from the month on
     lower = word.lower().rstrip(".")
     if lower in ("may", "march") and word[0].islower() and q and not rel:
         return None  # "this may", "last march" (the verb)

@@ -84,9 +84,15 @@ def scan(text: str, ctx: Ctx) -> list[Atom]:
             continue
         atoms.append(atom)
         pos = atom.end
-        if atom.period is not None and atom.period.gran is G.DAY and atom.period.lo == atom.period.hi and not atom.is_range:
-            ctx.prev = atom.period.lo
+        ctx.last = atom
+        if atom.period is not None and not atom.is_range and atom.period.gran in _BASE_GRANS:
+            ctx.base, ctx.base_end = atom.period, atom.end
+            if atom.period.gran is G.DAY and atom.period.lo == atom.period.hi:
+                ctx.prev = atom.period.lo
     return atoms
+
+
+_BASE_GRANS = frozenset({G.DAY, G.MONTH, G.YEAR})
 
 
 def find(text: str, reference: dt.date | None, quoted: Sequence[tuple[int, int]] = ()) -> list[Atom]:
@@ -193,8 +199,9 @@ def _resolve_offsets(atoms: list[Atom], ctx: Ctx) -> list[Atom]:
             if _safe(R.resolve_offset, a, b.period.lo):
                 a.end, a.relative = b.end, ctx.text[a.start:b.end]
                 i += 1
-        elif a.offset is not None and re.match(r"\s*(?:[.,;:!?)]|$)", ctx.text[a.end:a.end + 2]) and (ctx.prev or ctx.ref):
-            _safe(R.resolve_offset, a, ctx.prev or ctx.ref)
+        elif a.offset is not None and re.match(r"\s*(?:[.,;:!?)]|$)", ctx.text[a.end:a.end + 2]) and a.parts.get("base"):
+            # "two days before." counts from the date the sentence (or the one before) spoke of
+            _safe(R.resolve_from_base, a, a.parts["base"])
         if a.period is not None and a.rule == "offset" and a.anchor is not None:
             lead = ctx.text[max(0, a.start - 14):a.start]
             q = _QUAL_BEFORE.search(lead)
@@ -205,9 +212,30 @@ def _resolve_offsets(atoms: list[Atom], ctx: Ctx) -> list[Atom]:
             elif q:
                 a.modifier = "before" if a.period.lo < a.anchor else "after"
                 a.start -= len(lead) - q.start()
+            else:
+                _approximate(a, lead)
         out.append(a)
         i += 1
     return out
+
+
+_APPROX_BEFORE = re.compile(r"(?<![\w])(?<!what\s)(?<!how\s)(?P<q>almost|nearly|about|around|roughly|approximately|some|close\s+to)\s+$", re.I)
+
+
+def _approximate(a: Atom, lead: str) -> None:
+    """"almost three weeks ago": the span takes the qualifier, the days widen by a tenth of the
+    offset (at least one): toward the anchor for "almost"/"nearly", both ways for "about"."""
+    q = _APPROX_BEFORE.search(lead)
+    if q is None or a.period is None or a.anchor is None:
+        return
+    gap = abs((a.anchor - a.period.lo).days)
+    w = max(1, round(gap / 10))
+    toward = 1 if a.period.lo < a.anchor else -1
+    if q.group("q").lower() in ("almost", "nearly"):
+        a.parts["widen"] = (0, w) if toward > 0 else (w, 0)
+    else:
+        a.parts["widen"] = (w, w)
+    a.start -= len(lead) - q.start()
 
 
 def _safe(fn, *args) -> bool:
@@ -435,6 +463,9 @@ def _modifier(a: Atom, ctx: Ctx) -> None:
 def narrow(a: Atom, ref: dt.date | None) -> tuple[dt.date, dt.date]:
     """The days an atom covers once its position ("early", "mid") is applied."""
     pos = a.parts.get("position")
+    widen = a.parts.get("widen")
+    if widen is not None:
+        return a.period.lo - dt.timedelta(days=widen[0]), a.period.hi + dt.timedelta(days=widen[1])
     if pos is None:
         return a.period.lo, a.period.hi
     return _narrow(a.period, pos, ref)

@@ -198,6 +198,14 @@ def lowered(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
+# a month written with its year ("April 2012", "April 5, 2012", "5 April 2012"): lends its year to
+# the same month written without one elsewhere in the text
+MONTH_YEAR = re.compile(
+    rf"{_LEFT}(?P<mon>{MON})(?:\s*(?:the\s+)?{DAY})?\s*,?\s*(?P<y>{YEAR4})"
+    rf"|{_LEFT}{DAY}(?:\s+of)?\s+(?P<mon2>{MON})\s*,?\s*(?P<y2>{YEAR4})",
+    re.IGNORECASE,
+)
+
 # ---------------------------------------------------------------- around atoms (used by compose)
 
 # a modifier right before an atom: "since", "until", "by", "after", "as early as"...

@@ -51,6 +51,11 @@ _UNIT_AFTER = re.compile(
 _NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]+(?<!s)\b|\s*[),;:\]]|\s*[.!?](?:\s|$)|\s*$|\s+\u2013|\s+-\s")
 
 
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
+_CONJUNCTION_AFTER = re.compile(r"\s+(?:and|or|to|than)\s+\d")
+
+
 def h_year(m: re.Match, ctx: Ctx) -> Atom | None:
     y = int(m.group("y"))
     pre = _norm(m.group("pre"))
@@ -59,6 +64,10 @@ def h_year(m: re.Match, ctx: Ctx) -> Atom | None:
     if not pre:
         if not 1000 <= y <= 2100:
             return None
+        last = ctx.last
+        if last is not None and last.rule == "year" and _COORDINATION.fullmatch(ctx.text, last.end, m.start()):
+            # "the 2004 and 2005 Tony Awards": a year coordinated with a year is one too
+            return Atom(m.start(), m.end(), "year", period=cal.year(y), y=y, y_written=True)
         lead = before(ctx, m.start(), 30)
         cue = _STRONG_CUE.search(lead)
         after = ctx.text[m.end():m.end() + 24]
@@ -66,10 +75,11 @@ def h_year(m: re.Match, ctx: Ctx) -> Atom | None:
             return None
         if cue is None:
             # no cue word: the number must modify a noun ("winning 2024 election") or close a clause
-            if not _NOUN_AFTER.match(after):
-                return None
-        elif _norm(cue.group(0)) in _WEAK_CUES and not _NOUN_AFTER.match(after):
-            return None
+            if not _NOUN_AFTER.match(after) or _CONJUNCTION_AFTER.match(after):
+                return None  # "scored 1500 and 1600 points": a coordination of counts
+        elif _norm(cue.group(0)) in _WEAK_CUES and not _NOUN_AFTER.match(after) and not (
+                _norm(cue.group(0)) == "the" and _NAME_AFTER.match(after)):
+            return None  # "by 2000 votes"; but "the 2005 Tony Awards" names an edition
     return Atom(m.start(), m.end(), "year", period=cal.year(y), y=y, y_written=True)
 
 

@@ -20,6 +20,7 @@ from factcheck.extract.dates.atoms import (
     weekday_of,
 )
 from factcheck.extract.dates.calendar import Period
+from factcheck.extract.dates.patterns import SENTENCE_STOP
 from factcheck.extract.dates.vocab import (
     AMBIGUOUS_WEEKDAYS,
     PERIOD_UNITS,
@@ -288,9 +289,18 @@ def h_offset(m: re.Match, ctx: Ctx) -> Atom | None:
     start = m.start() - (3 if direction == "in" else 0)
     atom = Atom(start, m.end(), "offset", relative=ctx.text[start:m.end()], offset=(sign, parts))
     if direction in ("before", "after", "from", "prior"):
+        atom.parts["base"] = recent_base(ctx, start)
         return atom  # compose finds the date it counts from
     if direction in ("earlier", "later"):
-        base = ctx.prev or ctx.ref
+        # "three years later" counts from a date of this sentence or the one before; one further
+        # back is too often another event. With no date written before it at all, the text's
+        # own time is the only anchor there is ("I left here 2 years later").
+        if ctx.base is None:
+            return atom if ctx.ref is None else resolve_offset(atom, ctx.ref)
+        base_period = recent_base(ctx, start)
+        if base_period is None:
+            return atom
+        return resolve_from_base(atom, base_period)
     else:
         base = ctx.ref
         if direction == "from tomorrow":
@@ -300,6 +310,37 @@ def h_offset(m: re.Match, ctx: Ctx) -> Atom | None:
     if base is None:
         return atom
     return resolve_offset(atom, base)
+
+
+def recent_base(ctx: Ctx, pos: int) -> Period | None:
+    """The last single date written before `pos` if it is in the same sentence or the one before."""
+    if ctx.base is None or ctx.base_end > pos:
+        return None
+    stops = 0
+    for _ in SENTENCE_STOP.finditer(ctx.text, ctx.base_end, pos):
+        stops += 1
+        if stops > 1:
+            return None
+    return ctx.base
+
+
+_COARSE_UNITS = {G.YEAR: frozenset({"year", "decade", "century"}), G.MONTH: frozenset({"month", "year", "decade", "century"})}
+
+
+def resolve_from_base(atom: Atom, base: Period) -> Atom:
+    """An offset counted from a written date: a day from a day; "three years later" from a year
+    or month keeps that granularity (2005 -> 2008); a finer offset from a coarse date stays unresolved."""
+    if base.gran is G.DAY:
+        return resolve_offset(atom, base.lo)
+    sign, parts = atom.offset
+    if any(u not in _COARSE_UNITS.get(base.gran, ()) or a != int(a) for a, u in parts):
+        return atom
+    date = base.lo
+    for amount, unit in parts:
+        date = cal.shift(date, sign * amount, unit)
+    atom.period = cal.year(date.year) if base.gran is G.YEAR else cal.month(date.year, date.month)
+    atom.anchor, atom.offset = base.lo, None
+    return atom
 
 
 def resolve_offset(atom: Atom, base: dt.date) -> Atom:

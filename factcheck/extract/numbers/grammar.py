@@ -71,7 +71,7 @@ def _digits_value(s: str) -> tuple[float, float] | None:
     return value, ulp * 10.0**exp
 
 
-def _tokens(text: str, pos: int, limit: int = 24) -> list[_Tok]:
+def _tokens(text: str, pos: int, limit: int = 24, money: bool = False) -> list[_Tok]:
     """The run of number-vocabulary tokens from `pos` (the first token has an empty separator)."""
     out: list[_Tok] = []
     while len(out) < limit:
@@ -86,10 +86,21 @@ def _tokens(text: str, pos: int, limit: int = 24) -> list[_Tok]:
         if m.group("num") is not None:
             if out and not sep:
                 break
-            parsed = _digits_value(m.group("num"))
+            digits, end = m.group("num"), m.end()
+            if ", " in digits and not (money or ", 0" in digits):
+                # "In 2011, 300 people": two numbers; only a group no number starts with ("2, 000")
+                # or an amount of money ("$1, 199") is a tokenizer's split thousands
+                digits = digits[:digits.index(",")]
+                end = m.start("num") + len(digits)
+            parsed = _digits_value(digits.replace(", ", ","))
             if parsed is None:
                 break
-            tok = _Tok("num", parsed[0], m.start("num"), m.end(), sep, parsed[1], m.group("num"))
+            tok = _Tok("num", parsed[0], m.start("num"), end, sep, parsed[1], digits)
+            out.append(tok)
+            if end < m.end():
+                break
+            pos = end
+            continue
         elif m.group("frac") is not None:
             n, d = m.group("frac").split("/")
             if float(d) == 0 or (out and not sep):
@@ -375,7 +386,7 @@ class _Parser:
 
 def read_number(text: str, pos: int, money: bool = False) -> Number | None:
     """The number written at `pos` (no sign), or None. `money` reads "4m"/"3b" as scales."""
-    toks = _tokens(text, pos)
+    toks = _tokens(text, pos, money=money)
     if not toks:
         return None
     p = _Parser(toks, text)

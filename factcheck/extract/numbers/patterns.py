@@ -50,6 +50,7 @@ DIGIT_FORMS = (
     r"|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+(?!\d|\.\d))?"  # 1,234,567.5
     r"|\d{1,3}(?:\.\d{3})+,\d+(?!\d|[.,]\d)"  # continental: 1.234,5
     rf"|\d{{1,3}}(?:{SP}\d{{3}})+(?![\d,.]?\d|/)"  # spaced groups: 1 234 567 (checked by _spaced_ok)
+    r"|\d{1,3}(?:, \d{3})+(?![\d,.]?\d)"  # a tokenizer's spaced thousands: "2, 000" (checked by the grammar)
     r"|(?<!\d,)\d+,\d{1,2}(?!\d|,\d)"  # decimal comma: 5,00
     r"|\d+(?:\.\d+(?!\d|\.\d))?(?:[eE][+-]?\d+(?![\w.]))?"  # 12, 4.800, 1e10, 12.32e+14
     r"|\.\d+"

@@ -46,6 +46,10 @@ def _plain(text: str, start: int) -> Number | None:
             return None  # "1,300", "4.5"; but "in 1990," and "2015." end here
     if c in (" ", "\t") and (_SPACED_DIGIT.match(text, end) or _continues_in_words(text, end)):
         return None
+    if c == "-" and _scale_after(text, end):
+        return None  # "$143-billion": a hyphenated scale word is the number's scale
+    if c == "," and _COMMA_GROUP.match(text, end):
+        return None  # "2, 000ft": a tokenizer's spaced thousands group, read by the grammar
     digits = m.group(0)
     stripped = digits.rstrip("0")
     ulp = 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
@@ -66,6 +70,11 @@ def _continues_in_words(text: str, end: int) -> bool:
     return True
 
 
+def _scale_after(text: str, end: int) -> bool:
+    w = WORD_AFTER.match(text, end)
+    return w is not None and KIND.get(w.group(1).lower(), ("",))[0] in ("scale", "hundred")
+
+
 def _plain_word(text: str, start: int, match: str) -> Number | None:
     """A lone number word ("four regions") read fast: the next word does not continue it."""
     kind = KIND.get(match.lower())
@@ -83,6 +92,7 @@ def _plain_word(text: str, start: int, match: str) -> Number | None:
 _LETTERS = re.compile(r"[A-Za-z]+")
 _EXPONENT = re.compile(r"[eE][+-]?\d")
 _CONTINUES = frozenset(",./^eExX\u00d7kKMmbBtT\u00a0\u202f\u2009")
+_COMMA_GROUP = re.compile(r", \d{3}(?!\d)")
 _SPACED_DIGIT = re.compile(rf"{SP}{{1,3}}(?:\d|{VF}|[kKM]\b|MM\b|bn\b|mn\b)")
 
 

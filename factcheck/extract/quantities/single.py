@@ -49,6 +49,12 @@ _GENERIC_DOLLAR = frozenset({"dollar", "dollars", "buck", "bucks"})
 _CODE_PREFIXES = {c.lower() for c in U.CURRENCY_CODES} | set(U.CURRENCY_WORD_PREFIXES) | {"magnitude"}
 
 
+_SLASH_END = frozenset("/ ")
+_SLASH_START = frozenset("/ ")
+_DENOMINATOR = re.compile(r"\d[ ]*/[ ]*$")
+_NUMERATOR = re.compile(r"[ ]*/[ ]*\d")
+
+
 @dataclass(slots=True)
 class Single:
     number: Number
@@ -135,6 +141,11 @@ def read_single(text: str, n: Number, floor: int) -> Single | None:
     if _chained(text, n) or c in _TIME_STARTS and _TIME_OF_DAY.match(text, n.end) or n.start and text[
             n.start - 1].isdigit():
         return None
+    if text[n.start] == "0" and text[n.start + 1:n.start + 2].isdigit():
+        return None  # "000", "05": a digit group no number starts with, a split "2, 000" or a code
+    if n.start and text[n.start - 1] in _SLASH_END and _DENOMINATOR.search(text, max(0, n.start - 8), n.start) \
+            or c in _SLASH_START and _NUMERATOR.match(text, n.end):
+        return None  # "41 / 2 miles": a fraction split by a tokenizer ("4 1/2"); no value rather than a wrong one
     # punctuation right after the number: no unit can follow, skip reading one
     right = Right(n.end) if c in _NO_UNIT_AFTER else read_right(text, n, money_before(text, n.start))
     unit = right.unit
