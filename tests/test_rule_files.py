@@ -131,3 +131,43 @@ def test_shipped_rule_packs_are_valid():
 def test_missing_rule_path_is_an_error(tmp_path):
     with pytest.raises(RuleError, match="no such rule file"):
         load_rules([tmp_path / "nope.yaml"])
+
+
+def test_include_loads_the_other_file_once(tmp_path):
+    (tmp_path / "base.yaml").write_text(GOOD)
+    (tmp_path / "top.yaml").write_text("include: [base.yaml]\nrules:\n  - id: figure\n    check: same_quantity\n")
+    rules = load_rules([tmp_path])  # the folder holds both: base.yaml must not load twice
+    assert sorted(r.id for r in rules) == ["event-date", "figure"]
+
+
+@pytest.mark.parametrize("entry, fragment", [
+    ("../outside.yaml", "outside the rule folder"),
+    ("/etc/passwd", "outside the rule folder"),
+    ("missing.yaml", "not a rule file"),
+    ("top.yaml", "includes itself"),
+])
+def test_bad_include_is_an_error_with_file_and_line(tmp_path, entry, fragment):
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (tmp_path / "outside.yaml").write_text(GOOD)
+    top = rules_dir / "top.yaml"
+    top.write_text(f"version: 1\ninclude:\n  - {entry}\nrules: []\n")
+    with pytest.raises(RuleError) as info:
+        load_rules([top])
+    assert str(info.value).startswith(f"{top}:3: ")
+    assert fragment in str(info.value)
+
+
+def test_catastrophic_pattern_is_stopped_with_file_and_line(tmp_path):
+    from factcheck.pipeline import check_with_rules
+
+    path = tmp_path / "slow.yaml"
+    path.write_text("rules:\n  - id: slow\n    check: same_date\n    select: {pattern: '(a|aa)+$'}\n")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("date 2025-01-02\nOn March 3, 2024, it went " + "a" * 40 + "!\n")
+    (src / "b.txt").write_text("date 2025-01-02\nIt happened on March 4, 2024.\n")
+    with pytest.raises(RuleError) as info:
+        check_with_rules([str(src)], load_rules([path]))
+    assert str(info.value).startswith(f"{path}:2: ")
+    assert "catastrophic backtracking" in str(info.value)

@@ -64,8 +64,9 @@ def rule_files(paths: list[str | Path]) -> list[Path]:
 def load_rules(paths: list[str | Path]) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
+    loaded: set[Path] = set()
     for path in rule_files(paths):
-        for rule in load_rule_file(path):
+        for rule in load_rule_file(path, loaded=loaded):
             if rule.id in seen:
                 raise RuleError(f'duplicate rule id "{rule.id}" (first defined at {seen[rule.id]})',
                                 path=rule.path, line=rule.line)
@@ -74,7 +75,13 @@ def load_rules(paths: list[str | Path]) -> list[Rule]:
     return rules
 
 
-def load_rule_file(path: Path) -> list[Rule]:
+def load_rule_file(path: Path, *, loaded: set[Path] | None = None, stack: tuple[Path, ...] = ()) -> list[Rule]:
+    """The rules of one file, after those of the files it includes (each file loads once)."""
+    loaded = loaded if loaded is not None else set()
+    real = path.resolve()
+    if real in loaded:
+        return []
+    loaded.add(real)
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -93,7 +100,7 @@ def load_rule_file(path: Path) -> list[Rule]:
         pack_align = AlignParams.model_validate(pack.align)
     except ValidationError as exc:
         raise _validation_error(exc, root, shown, AlignParams, prefix=("align",)) from exc
-    rules = []
+    rules = _included(pack.include, path, root, loaded, stack + (real,))
     for n, spec in enumerate(pack.rules):
         where = ("rules", n)
         line = _line_of(root, where) or 1
@@ -120,6 +127,27 @@ def load_rule_file(path: Path) -> list[Rule]:
                                 line=_line_of(root, where + ("select", "pattern")) or line) from exc
         rules.append(Rule(spec=spec, check=cls(params), align=align, path=shown, line=line, pattern=pattern))
     return rules
+
+
+def _included(includes: list[str], path: Path, root, loaded: set[Path], stack: tuple[Path, ...]) -> list[Rule]:
+    """Rules of the files `path` includes. An include must stay inside the including file's
+    folder: a rule file may not read files elsewhere on the machine."""
+    shown = str(path)
+    folder = path.parent.resolve()
+    out: list[Rule] = []
+    for n, entry in enumerate(includes):
+        line = _line_of(root, ("include", n)) or 1
+        target = (path.parent / entry)
+        real = target.resolve()
+        if Path(entry).is_absolute() or (real != folder and folder not in real.parents):
+            raise RuleError(f'include "{entry}" is outside the rule folder (expected a path inside {path.parent}/)',
+                            path=shown, line=line)
+        if real in stack:
+            raise RuleError(f'include "{entry}" includes itself (a cycle)', path=shown, line=line)
+        if not real.is_file() or real.suffix not in RULE_SUFFIXES:
+            raise RuleError(f'include "{entry}" is not a rule file (expected an existing *.yaml)', path=shown, line=line)
+        out.extend(load_rule_file(target, loaded=loaded, stack=stack))
+    return out
 
 
 # ---------------------------------------------------------------- YAML with line numbers

@@ -50,5 +50,7 @@ class RulePack(BaseModel):
 
     version: int = Field(1, ge=1, le=1)
     description: str | None = None
+    include: list[str] = Field(default_factory=list, description="other rule files, relative to this one, "
+                               "inside its folder")
     align: dict[str, Any] = Field(default_factory=dict, description="alignment defaults for every rule in the pack")
     rules: list[RuleSpec] = Field(default_factory=list)
