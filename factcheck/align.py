@@ -18,6 +18,7 @@ from typing import Callable
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
+from factcheck.extract.lexicon import REPORTING_VERBS
 from factcheck.extract.terms import stem
 from factcheck.models import Fact
 
@@ -275,6 +276,8 @@ def same_claim(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = No
         ha, hb = stem(a.context.head), stem(b.context.head)
         if syn.get(ha, ha) not in words(b) and syn.get(hb, hb) not in words(a):
             return False
+        if (a.context.head.lower() in REPORTING_VERBS) != (b.context.head.lower() in REPORTING_VERBS):
+            return False  # one dates a report of the event, the other the event itself
     # what happened must match, not only who: some content word besides the heads in common
     syn = synonyms or {}
     heads = {syn.get(stem(h), stem(h)) for h in (a.context.head, b.context.head) if h}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from factcheck.extract.lexicon import IRREGULAR_PAST
 from factcheck.extract.terms import STOPWORDS, WORD_RE, content_terms, names_in
 from factcheck.models import FactContext, Section
 
@@ -102,6 +103,10 @@ def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[
     return lo, hi
 
 
+def _is_past_verb(word: str) -> bool:
+    return (word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PAST
+
+
 def _is_content(word: str) -> bool:
     lw = word.lower()
     return len(lw) > 2 and lw not in STOPWORDS and not word[0].isupper()
@@ -118,14 +123,21 @@ def _head(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
         return who.lower() if who and who.lower() not in STOPWORDS else "age"
     after = list(WORD_RE.finditer(text, end, hi))
     if _MODIFIER_LEFT.search(text[max(lo, start - 12):start]) or start == lo:
-        for m in after[:4]:
-            w = m.group(0)
-            if w[0].isupper():
-                continue
+        words = [m.group(0) for m in after[:4] if not m.group(0)[0].isupper()]
+        # "Yesterday, the police explained ...": the verb, not its subject
+        for w in words[:3]:
+            if _is_content(w) and _is_past_verb(w.lower()):
+                return w.lower()
+        for w in words:
             if _is_content(w):
                 return w.lower()
             break
     before = list(WORD_RE.finditer(text, lo, start))
+    # a verb just before the value is what it dates: "killed by police on Saturday"
+    for m in reversed(before[-4:]):
+        w = m.group(0)
+        if _is_content(w) and _is_past_verb(w.lower()):
+            return w.lower()
     for m in reversed(before[-6:]):
         if _is_content(m.group(0)):
             return m.group(0).lower()

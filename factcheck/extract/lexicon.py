@@ -121,3 +121,20 @@ IRREGULAR_PLURALS = frozenset("""
 people children men women police personnel staff cattle sheep fish aircraft deer crew militia
 livestock youth clergy offspring headquarters species series media data criteria phenomena
 """.split())
+
+# Irregular past-tense verbs: with the regular "-ed" forms, the words a date most often dates
+# ("met on Monday", "died Saturday").
+IRREGULAR_PAST = frozenset("""
+said told met held went came began took made gave found left led won lost fell rose hit struck
+shot sent spent paid sold bought built brought thought saw knew wrote spoke broke ran fought
+caught kept felt stood sat put set cut flew drove threw grew drew chose stole became withdrew
+began sought taught swore wore woke forgot arose overcame undertook bore beat bit hid slid
+""".split())
+
+# Verbs that report speech or news: a date attached to one of them dates the report, not the
+# event reported ("Yesterday, police explained that officers shot ...").
+REPORTING_VERBS = frozenset("""
+said says told tells explained explains announced announces reported reports confirmed confirms
+stated states added adds wrote writes tweeted tweets posted posts claimed claims noted notes
+revealed reveals disclosed discloses insisted insists acknowledged acknowledges
+""".split())

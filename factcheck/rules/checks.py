@@ -169,10 +169,21 @@ class SameQuantity(Check):
             return Relation.INCOMPARABLE
         if ia.overlaps(ib):
             return Relation.AGREE
+        if a.kind is FactKind.MONEY and (_in_parentheses(a) or _in_parentheses(b)):
+            # "$US1 million ($1.52 million)": a conversion at some exchange rate, not a figure of its own
+            return Relation.INCOMPARABLE
         if a.kind is FactKind.COUNT and _group_words(a) != _group_words(b):
             # "11 Yemeni pirates" is part of "23 pirates", not another count of them
             return Relation.INCOMPARABLE
         return Relation.CONTRADICT
+
+
+def _in_parentheses(f: Fact) -> bool:
+    ctx = f.context
+    pos = f.start - ctx.sentence_start
+    before = ctx.sentence[:pos].rstrip()
+    after = ctx.sentence[pos + len(f.text):].lstrip()
+    return before.endswith("(") and after.startswith(")")
 
 
 def _group_words(f: Fact) -> frozenset[str]:
