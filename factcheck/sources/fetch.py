@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -24,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import BaseModel, ConfigDict
 
 from factcheck import __version__
+from factcheck.fsutil import write_atomic_bytes
 from factcheck.sources.decode import SkipSource
 
 DEFAULT_CACHE = ".factcheck-cache/pages"
@@ -156,19 +155,5 @@ def _store(cache: Path, key: str, page: Fetched) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     meta = {"url": page.url, "final_url": page.final_url, "status": page.status,
             "content_type": page.content_type, "charset": page.charset, "size": len(page.body)}
-    _write_atomic_bytes(cache / f"{key}.body", page.body)  # the body first: the .json marks a complete entry
-    _write_atomic_bytes(cache / f"{key}.json", json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
-
-
-def _write_atomic_bytes(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic_bytes(cache / f"{key}.body", page.body)  # the body first: the .json marks a complete entry
+    write_atomic_bytes(cache / f"{key}.json", json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
