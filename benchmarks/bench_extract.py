@@ -5,7 +5,8 @@
 
 Stages: dates, durations, quantities, quotes, sections, and `extract_facts` end to end (the
 pipeline's extraction: quotes, dates, durations, figures, overlap resolution, context building).
-Each stage is timed on one core over the same documents (every k-th article until --mb megabytes,
+Each stage is timed on one core (CPU time of the process, so other work on the machine does not
+skew it) over the same documents (every k-th article until --mb megabytes,
 so the sample spans the whole corpus). `--workers N` also times `extract_facts` in N processes,
 the figure issue 7 sets a target for (>= 2 MB/s on 2 cores). `--profile STAGE` prints the hottest
 functions of one stage (cProfile, by own time) instead of the table.
@@ -74,9 +75,10 @@ STAGES: dict[str, Callable[[str], int]] = {
 
 
 def time_stage(fn: Callable[[str], int], docs: list[str]) -> tuple[float, int]:
-    t0 = time.perf_counter()
+    """CPU seconds of this process (other work on the machine does not count) and mentions found."""
+    t0 = time.process_time()
     n = sum(fn(d) for d in docs)
-    return time.perf_counter() - t0, n
+    return time.process_time() - t0, n
 
 
 def _facts_chunk(docs: list[str]) -> int:

@@ -91,7 +91,7 @@ _QUAL = rf"(?P<qual>{_alt(QUALIFIERS)})\s+(?:a\s+)?"
 _PART = rf"(?:{AMOUNT})[\s-]+(?:{UNIT})\b"
 _AND = r"(?:\s*,\s*|\s+and\s+|\s+)"
 # One or more amount-unit parts: "1 month 21 days", "an hour and a half" (also used by dates).
-PARTS = rf"{_PART}(?:{_AND}{_PART})*(?:\s+and\s+a\s+(?:half|quarter)\b|\s+and\s+half\b)?"
+PARTS = rf"{_PART}(?:{_AND}{_PART}){{0,6}}(?:\s+and\s+a\s+(?:half|quarter)\b|\s+and\s+half\b)?"
 
 DURATION_RE = re.compile(
     rf"(?<![\w.,-])(?:{_QUAL})?(?:"
@@ -261,7 +261,8 @@ _AGO = re.compile(r"\s*ago\b", re.I)
 _OFFSET_AFTER = re.compile(r"\s*(?:before|after|earlier|later|ago|prior\b|from\s+now)\b", re.I)
 
 
-_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?:hours|hrs)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"(?<![\d,.])(?:[01]\d|2[0-3])[0-5]\d\s+(?:hours|hrs)$", re.IGNORECASE)
+_ZONE_AFTER = re.compile(r"\s+(?:[A-Z]{1,3}T|UTC|Z|local\s+time)\b")
 _CLOCK_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|since|from|about|around)\s+$", re.IGNORECASE)
 _SLASH_LEFT = re.compile(r"(?:(?P<whole>\d+)[ \u00a0]+)?(?P<num>\d+)(?P<sp>[ ]*)/[ ]*$")
 _LEAD_DIGITS = re.compile(r"(?:[^\d]{0,30}?)(?P<den>\d+)[\s-]+(?P<unit>[a-z]+)\s*$", re.IGNORECASE)
@@ -289,7 +290,8 @@ def extract_durations(text: str) -> list[Mention]:
         if value is None or _YEAR_AMOUNT.match(m.group(0)):
             continue
         start, end = m.span()
-        if _CLOCK.match(m.group(0)) and _CLOCK_BEFORE.search(text, max(0, start - 16), start):
+        if _CLOCK.search(m.group(0)) and (_CLOCK_BEFORE.search(text, max(0, start - 16), start)
+                                          or _ZONE_AFTER.match(text, end)):
             continue  # "at 1100 hours", "about 1230 hrs IST": a time of day on the 24-hour clock
         if text[start - 1:start] in ("/", " ") and start:
             slash = _SLASH_LEFT.search(text, max(0, start - 16), start)

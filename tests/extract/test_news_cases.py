@@ -65,6 +65,10 @@ DURATIONS = [
     ("he served 4 1/2 months in prison", [("4 1/2 months", 4.5, "month")]),
     ("a 1/2 hour show", [("1/2 hour", 0.5, "hour")]),
     ("a heart attack suffered almost three weeks ago", []),
+    # a time on the 24-hour clock is no duration
+    ("put out a message at 1100 hours that it was under attack", []),
+    ("attacked the ship about 1230 hrs IST, 150 nautical miles off", []),
+    ("he did 1500 hours of community service", [("1500 hours", 1500.0, "hour")]),
 ]
 
 

@@ -15,7 +15,6 @@ from factcheck.extract.dates import calendar as cal
 from factcheck.extract.dates.calendar import Period
 from factcheck.extract.dates.patterns import (
     FUTURE_WORDS,
-    MONTH_YEAR,
     PAST_WORDS,
     SENTENCE_STOP,
 )
@@ -61,7 +60,6 @@ class Ctx:
     last: Atom | None = None  # the last atom read, for coordinations ("the 2004 and 2005 awards")
     base: Period | None = None  # the last single date of any granularity, for "three years later"
     base_end: int = -1  # where it was written
-    month_years: dict[int, list[tuple[int, int]]] | None = None  # month -> [(offset, year)], built on demand
 
 
 # ---------------------------------------------------------------- context helpers
@@ -151,11 +149,7 @@ def cal_atom(ctx: Ctx, start: int, end: int, rule: str, y: int | None, m: int, d
     if y is None:
         if ctx.ref is None:
             return atom
-        # "the April 2012 shooting ... found on April 9": the year written with the same month wins
-        # over the April nearest the reference
-        y = written_year_of_month(ctx, m, start) if d is not None else None
-        if y is None:
-            y = cal.nearest_year(ctx.ref, m, d, tense(ctx, start, end))
+        y = cal.nearest_year(ctx.ref, m, d, tense(ctx, start, end))
         if y is None:
             return None
         atom.anchor = ctx.ref
@@ -168,22 +162,6 @@ def cal_atom(ctx: Ctx, start: int, end: int, rule: str, y: int | None, m: int, d
         atom.period = cal.day(date)
     atom.y = y
     return atom
-
-
-def written_year_of_month(ctx: Ctx, month: int, pos: int) -> int | None:
-    """The year written with `month` elsewhere in the text ("April 2012", "April 5, 2012"): the
-    nearest such mention before `pos`, else the first after it; None if the month has none."""
-    if ctx.month_years is None:
-        ctx.month_years = {}
-        for mm in MONTH_YEAR.finditer(ctx.text):
-            mon = month_of(mm.group("mon") or mm.group("mon2"))
-            if mon is not None:
-                ctx.month_years.setdefault(mon, []).append((mm.start(), int(mm.group("y") or mm.group("y2"))))
-    found = ctx.month_years.get(month)
-    if not found:
-        return None
-    before_pos = [y for at, y in found if at < pos]
-    return before_pos[-1] if before_pos else found[0][1]
 
 
 # ---------------------------------------------------------------- numeric dates

@@ -18,8 +18,8 @@ from factcheck.extract.dates import periods as P
 from factcheck.extract.dates import relative as R
 from factcheck.extract.dates.atoms import Atom, Ctx
 from factcheck.extract.dates.calendar import Period
+from factcheck.extract.dates.dispatch import rules_at
 from factcheck.extract.dates.patterns import (
-    MASTER,
     MODIFIER_AFTER,
     MODIFIER_BEFORE,
     NOW_AFTER,
@@ -50,7 +50,6 @@ HANDLERS = {
     "offset": R.h_offset, "year": P.h_year, "year_words": P.h_year_words, "month": A.h_month, "dayonly": P.h_dayonly,
 }
 assert set(HANDLERS) == set(RULES), set(RULES) ^ set(HANDLERS)
-_ORDER = list(RULES)
 _DAY_FIRST = re.compile(r"(?<![\w/.])(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:\d{4}|\d\d)(?![\w/])")
 
 
@@ -59,25 +58,18 @@ def scan(text: str, ctx: Ctx) -> list[Atom]:
     atoms: list[Atom] = []
     pos = 0
     low = lowered(text)
-    for s in START.finditer(low):
-        i = s.start()
+    for s in START.finditer(" " + low):
+        i = s.start()  # the padded text's separator sits where the atom starts in the text
         if i < pos:
             continue
         if PLAIN_YEAR.match(low, i):  # the commonest hit: a lone 4-digit number
-            names = ["year"]
+            atom = _read(RULES["year"], "year", text, i, ctx)
         else:
-            m = MASTER.match(text, i)
-            if m is None:
-                continue
-            names = _ORDER[_ORDER.index(m.lastgroup):]
-        atom = None
-        for name in names:
-            mm = RULES[name].match(text, i)
-            if mm is not None:
-                try:
-                    atom = HANDLERS[name](mm, ctx)
-                except (ValueError, OverflowError):  # "40,000 years ago": off the calendar
-                    atom = None
+            # only the rules that can start with this character; when a handler rejects its
+            # match, the rules after it are tried at the same place
+            atom = None
+            for name, rule in rules_at(low[i]):
+                atom = _read(rule, name, text, i, ctx)
                 if atom is not None:
                     break
         if atom is None:
@@ -93,6 +85,16 @@ def scan(text: str, ctx: Ctx) -> list[Atom]:
 
 
 _BASE_GRANS = frozenset({G.DAY, G.MONTH, G.YEAR})
+
+
+def _read(rule: re.Pattern[str], name: str, text: str, i: int, ctx: Ctx) -> Atom | None:
+    mm = rule.match(text, i)
+    if mm is None:
+        return None
+    try:
+        return HANDLERS[name](mm, ctx)
+    except (ValueError, OverflowError):  # "40,000 years ago": off the calendar
+        return None
 
 
 def find(text: str, reference: dt.date | None, quoted: Sequence[tuple[int, int]] = ()) -> list[Atom]:
@@ -113,6 +115,7 @@ def find(text: str, reference: dt.date | None, quoted: Sequence[tuple[int, int]]
 
 
 def compose(atoms: list[Atom], ctx: Ctx) -> list[Atom]:
+    _lend_month_years(atoms)
     atoms = _merge_weekdays(atoms, ctx)
     atoms = _year_after(atoms, ctx)
     atoms = _resolve_offsets(atoms, ctx)
@@ -124,6 +127,30 @@ def compose(atoms: list[Atom], ctx: Ctx) -> list[Atom]:
     for a in atoms:
         _modifier(a, ctx)
     return atoms
+
+
+def _lend_month_years(atoms: list[Atom]) -> None:
+    """"The April 2012 shooting ... found on April 9": a day written without a year takes the year
+    written with the same month elsewhere in the text (the nearest such mention before it, else the
+    first after it), not the year that puts it nearest the reference date."""
+    written: dict[int, list[tuple[int, int]]] = {}
+    for a in atoms:
+        if a.y_written and a.m is not None and a.y is not None and a.rule != "range":
+            written.setdefault(a.m, []).append((a.start, a.y))
+    if not written:
+        return
+    for a in atoms:
+        if a.y_written or a.d is None or a.m not in written or a.period is None or a.y is None:
+            continue
+        found = written[a.m]
+        before_a = [y for at, y in found if at < a.start]
+        y = before_a[-1] if before_a else found[0][1]
+        if y == a.y:
+            continue
+        lo, hi = cal.safe_date(y, a.period.lo.month, a.period.lo.day), cal.safe_date(
+            y + (a.period.hi.year - a.period.lo.year), a.period.hi.month, a.period.hi.day)
+        if lo is not None and hi is not None:
+            a.period, a.y = Period(lo, hi, a.period.gran), y
 
 
 def _merge_weekdays(atoms: list[Atom], ctx: Ctx) -> list[Atom]:

@@ -1,8 +1,8 @@
 """Every pattern of the date grammar, built once from the word tables.
 
 `RULES` lists the atom patterns in priority order (at one position the first rule that
-matches wins); `MASTER` is their alternation with the inner group names stripped, so one
-pass over a document finds every atom and `RULES[name].match` re-reads its parts.
+matches wins); dispatch.py builds, per first character, the alternation of the rules that can
+start there, so one match finds the rule and `RULES[name].match` re-reads its parts.
 The prefix/suffix patterns around atoms (modifiers, range connectors) are used by compose.
 """
 
@@ -155,36 +155,42 @@ _rule("dayonly", rf"(?<![\w])(?:the\s+(?P<d>(?:{ORD_DAY}|\d{{1,2}}){_END_OF_DAY}
       rf"|(?P<d2>{ORD_DAY})(?={_strip_names(_DAY_OF_MONTH)}))(?:{_DAY_OF_MONTH})?(?![\w])")
 
 
-MASTER = re.compile(
-    "|".join(f"(?P<{name}>{_strip_names(rx.pattern)})" for name, rx in RULES.items()),
-    re.IGNORECASE,
-)
 
 # Where an atom can start: digits or a lead word, each with a cheap look at what follows
 # ("first" only before "of", "week", a month...). Run on an ASCII-lowered copy of the text,
-# case-sensitively: one C-level pass, so the master pattern is tried at few positions.
+# case-sensitively: one C-level pass, so the rules are tried at few positions.
 _UNIT_WORDS = alt(set(PERIOD_UNITS) | set(UNIT_NAMES) | {"weekend", "weekends", "fortnight", "fortnights"})
 _MON_L, _WD_L = alt(MONTHS), alt(WEEKDAYS)
 _NUM_WORDS = alt(set(UNITS_WORDS) | set(TENS_WORDS))
 _ORD_WORDS = alt(ORDINAL_DAY_WORDS | {"1st", "2nd", "3rd", "4th", "5th"})
 _DEC_WORDS = alt(set(DECADE_WORDS) | {w.split()[0].split("-")[0] for w in DECADE_2000_WORDS})
 _NEXT_PERIOD = rf"(?:{_UNIT_WORDS}|{_MON_L}|{_WD_L}|(?:\d+|{_NUM_WORDS}|few|couple)\s)"
-START = re.compile(
-    rf"(?<![\w'])(?:"
+_ORD_NEXT = (rf"[\s-]+(?:of\b|day\b|week|month|quarter|half|centur|{_MON_L}|{_WD_L}|\d|(?:and|to|through|till|until)\b"
+             rf"|(?:{_NUM_WORDS}|\d+)\s+(?:days|weeks|months))")
+_PART_OF = r"(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:week|month|year)\b"
+TOD_OR_DAY = rf"(?:day|{TOD})\b"
+_START_BODY = (
+    rf"(?:"
     rf"\d{{4}}|\d{{1,3}}(?=(?:st|nd|rd|th)\b|\s?'?s\b|[/.\-\u2013~]\s?\d|[,.]\d|\s*(?:-|\u2013|to|and|through|till|until)\s*\d"
     rf"|[\s-]*(?:(?:of|the|day|of\s+the)\s+)?(?:{_MON_L}|{_UNIT_WORDS})(?![a-z])|[hdwy]\b|\s+(?:next|past|last|previous|upcoming|coming)\b)"
     rf"|'\d\d|(?:{_MON_L}|{_WD_L}|yesterday|today|tomorrow|tonight|tonite|weekend|fortnight|recent|{_DEC_WORDS})(?![a-z])"
     rf"|(?:this|next|last|past|previous|coming|current|upcoming|following|prior)(?=[\s-]+(?:(?:past|coming|upcoming|week)\s+)?{_NEXT_PERIOD})"
-    rf"|(?:{_ORD_WORDS})(?=[\s-]+(?:of\b|day\b|week|month|quarter|half|centur|{_MON_L}|{_WD_L}|\d|(?:and|to|through|till|until)\b"
-    rf"|(?:{_NUM_WORDS}|\d+)\s+(?:days|weeks|months)))"
+    rf"|(?:{_ORD_WORDS})(?={_ORD_NEXT})"
     rf"|(?:{_NUM_WORDS})(?=(?:[\s-]+(?:and\s+)?(?:a\s+)?[a-z]+){{0,3}}?[\s-]+(?:{_UNIT_WORDS}|thousand|hundred|half|{_MON_L}|{_DEC_WORDS}"
     rf"|upcoming|coming|next|past|last|previous|(?:{_NUM_WORDS})\s+(?:{_NUM_WORDS}))(?![a-z]))"
     rf"|(?:a|an|half|few|couple|several)(?=\s+(?:(?:few|couple|of|an?)\s+)*(?:{UNIT}))"
-    rf"|the(?=\s+(?:\d|'\d|week|weekend|month|year|day|rest|same|end|beginning|start|middle|whole|fortnight"
-    rf"|(?:following|next|last|past|previous|coming|current|upcoming|first|second|third|fourth)\s|{_MON_L}|{_DEC_WORDS}|{_ORD_WORDS}|{_NUM_WORDS})(?![a-z]))"
-    rf"|(?:end|beginning|start|middle)(?=\s+of\s)|week(?=\s+\d)|(?:calendar|fiscal|year|cy|fy)(?=\s*(?:year\s+)?\d)|year(?=\s+[a-z])"
+    # "the" only before what a rule reads with it: "the 4th", "the first week of", "the same day"...
+    rf"|the(?=\s+(?:\d(?![a-z])(?!\d{{3}})|'\d|(?:week|month|year)\s+after\b|weekend|year(?:\s+of)?\s+\d|day\s+(?:before|after)\b"
+    rf"|rest\b|same\s+{TOD_OR_DAY}|{_PART_OF}|(?:following|next|last|past|previous|coming|current|upcoming)\s(?![a-z])"
+    rf"|(?:{_ORD_WORDS})(?:{_ORD_NEXT}|\s*[.,;:!?)])|(?:{_MON_L}|{_DEC_WORDS})(?![a-z])"
+    rf"|(?:{_NUM_WORDS})\s+(?:upcoming|coming|next|past|last|previous)\b))"
+    rf"|(?={_PART_OF})|week(?=\s+\d)|(?:calendar|fiscal|year|cy|fy)(?=\s*(?:year\s+)?\d)|year(?=\s+(?:(?:{_NUM_WORDS})(?![a-z])|after\b))"
     rf"|within(?=\s)|that(?=\s+{TOD}|\s+day)|(?:earlier|later)(?=\s+that\b)|to(?=\s+date\b)|w/c\b|[qh](?=[1-4]\b))"
 )
+# The character before an atom, then the atom ahead: a pattern that opens with a character class
+# lets the regex engine skip to candidate positions in C (a leading lookbehind would not). Run it
+# on " " + the lowered text: the match's start is then the atom's offset in the text.
+START = re.compile(rf"[^\w'](?={_START_BODY})")
 # a 4-digit number that nothing date-like continues: only the year rule can read it
 PLAIN_YEAR = re.compile(
     rf"\d{{4}}(?![\d./\-\u2013\u2014~'\u2019]|s\b|\s*,?\s*(?:{_MON_L}|[qh][1-4]\b|s\b|to\b|and\b|through\b|thru\b|till\b|until\b|the\s))"
@@ -197,14 +203,6 @@ def lowered(text: str) -> str:
     low = text.lower()
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
-
-# a month written with its year ("April 2012", "April 5, 2012", "5 April 2012"): lends its year to
-# the same month written without one elsewhere in the text
-MONTH_YEAR = re.compile(
-    rf"{_LEFT}(?P<mon>{MON})(?:\s*(?:the\s+)?{DAY})?\s*,?\s*(?P<y>{YEAR4})"
-    rf"|{_LEFT}{DAY}(?:\s+of)?\s+(?P<mon2>{MON})\s*,?\s*(?P<y2>{YEAR4})",
-    re.IGNORECASE,
-)
 
 # ---------------------------------------------------------------- around atoms (used by compose)
 

@@ -44,7 +44,9 @@ _SCALE = _alt(SCALE_WORDS)
 _SUFFIX = _alt(SCALE_SUFFIXES)
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-WORDS = rf"(?:{_WORD})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_WORD}))*"
+# at most 12 more words: "one hundred and twenty three thousand four hundred and fifty six" needs 8;
+# an unbounded run would make every word of a long run of number words rescan the rest (quadratic)
+WORDS = rf"(?:{_WORD})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_WORD})){{0,12}}"
 
 # A number: digits (optionally followed by a scale word or suffix) or number words.
 NUMBER = (

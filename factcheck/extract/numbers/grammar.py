@@ -84,8 +84,8 @@ def _tokens(text: str, pos: int, limit: int = 24, money: bool = False) -> list[_
         if "\n" in sep:
             break
         if m.group("num") is not None:
-            if out and not sep:
-                break
+            if out and (not sep or out[-1].kind == "num"):
+                break  # digits right after digits never continue a number ("1, 000 1, 000 ...")
             digits, end = m.group("num"), m.end()
             if ", " in digits and not (money or ", 0" in digits):
                 # "In 2011, 300 people": two numbers; only a group no number starts with ("2, 000")
