@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.context import SentenceIndex, build_context
+from factcheck.extract.context import ContextBuilder
 from factcheck.extract.dates import extract_dates
 from factcheck.extract.durations import extract_durations
 from factcheck.extract.mention import Mention
 from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.quotes import extract_quotes
-from factcheck.extract.terms import document_names
 from factcheck.models import Fact, FactKind, QuoteValue, Section, Source
 from factcheck.text import LineIndex, normalize_for_compare, sentence_spans
 
@@ -82,24 +81,14 @@ def build_facts(
 ) -> list[Fact]:
     text = source.text
     lines = LineIndex(text)
-    sent_index = SentenceIndex(sentences)
-    doc_names = document_names(text)
+    contexts = ContextBuilder(text, sentences)
     facts: list[Fact] = []
     for m in mentions:
         in_quote = m.kind is not FactKind.QUOTE and any(s <= m.start and m.end <= e for s, e in quoted)
         section = section_at(source, m.start)
         if m.kind is FactKind.DATE and section is Section.BODY and is_metadata_line(text, m.start, m.end):
             section = Section.BYLINE
-        context = build_context(
-            text,
-            sent_index.around(m.start, m.end),
-            m.start,
-            m.end,
-            m.head,
-            in_quote,
-            section,
-            doc_names,
-        )
+        context = contexts.build(m.start, m.end, m.head, in_quote, section)
         facts.append(
             Fact(
                 kind=m.kind,

@@ -1,7 +1,8 @@
 """What a fact is about: its sentence, clause, head word, names and content words.
 
-Input: the source text, its sentence spans and a mention span. Output: a FactContext,
-the signature alignment compares.
+Input: the source text, its sentence spans and the mentions' spans. Output: a FactContext per
+mention, the signature alignment compares. The document's words are found once (Tokens); each
+fact's windows are slices of that list, and each sentence's names are worked out once.
 """
 
 from __future__ import annotations
@@ -10,7 +11,13 @@ import bisect
 import re
 
 from factcheck.extract.lexicon import IRREGULAR_PAST
-from factcheck.extract.terms import STOPWORDS, WORD_RE, content_terms, names_in
+from factcheck.extract.terms import (
+    STOPWORDS,
+    WORD_RE,
+    document_names,
+    name_keys_of,
+    term_of,
+)
 from factcheck.models import FactContext, Section
 
 # Strong clause boundaries inside a sentence.
@@ -41,66 +48,162 @@ class SentenceIndex:
         return (s, max(e, end))
 
 
-def build_context(
-    text: str,
-    sentence: tuple[int, int],
-    start: int,
-    end: int,
-    head_hint: str | None,
-    in_quote: bool,
-    section: Section,
-    doc_names: frozenset[str],
-) -> FactContext:
-    s_start, s_end = sentence
-    clause_start, clause_end = _clause(text, s_start, s_end, start, end)
-    clause = text[clause_start:clause_end]
-    sent = text[s_start:s_end]
-    head = head_hint.lower() if head_hint else _head(text, clause_start, clause_end, start, end)
-    # names from the whole sentence (who is involved), words from the clause (what happened)
-    names = names_in(sent, doc_names)
-    terms = content_terms(text[clause_start:start] + " " + text[end:clause_end], doc_names)
-    near_text = _near_text(text, s_start, s_end, start, end)
-    return FactContext(
-        sentence=sent,
-        sentence_start=s_start,
-        clause=clause,
-        head=head,
-        names=names,
-        terms=terms,
-        near=content_terms(near_text, doc_names),
-        near_names=names_in(near_text, doc_names),
-        in_quote=in_quote,
-        section=section,
-    )
+class Tokens:
+    """The words (WORD_RE) of one stretch of text: where each starts and ends, and its text."""
+
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None):
+        matches = list(WORD_RE.finditer(text, lo, len(text) if hi is None else hi))
+        self.words: list[str] = [m.group(0) for m in matches]
+        self.starts: list[int] = [m.start() for m in matches]
+        self.ends: list[int] = [m.end() for m in matches]
+
+    def within(self, lo: int, hi: int) -> range:
+        """Indices of the words that lie wholly inside [lo, hi)."""
+        i = bisect.bisect_left(self.starts, lo)
+        j = bisect.bisect_right(self.ends, hi, lo=i)
+        return range(i, max(i, j))
 
 
-def _near_text(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
-    left = [m.start() for m in WORD_RE.finditer(text, s_start, start)]
-    right = [m.end() for m in WORD_RE.finditer(text, end, s_end)]
-    lo = left[-NEAR] if len(left) >= NEAR else s_start
-    hi = right[NEAR - 1] if len(right) >= NEAR else s_end
-    return text[lo:start] + " " + text[end:hi]
+class ContextBuilder:
+    """Builds the FactContext of each mention of one document. Only sentences that hold a
+    fact are split into words, each once."""
 
+    def __init__(self, text: str, sentences: list[tuple[int, int]]):
+        self.text = text
+        self.sentences = SentenceIndex(sentences)
+        self.doc_names = document_names(text)
+        self._tokens: dict[tuple[int, int], Tokens] = {}
+        self._sentence_names: dict[tuple[int, int], list[str]] = {}
 
-def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
-    lo, hi = s_start, s_end
-    for m in _CLAUSE_BREAK.finditer(text, s_start, s_end):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
-            break
-    # keep a window of words either side so long clauses do not drown the signal
-    left = [m.start() for m in WORD_RE.finditer(text, lo, start)]
-    if len(left) > _WINDOW:
-        lo = left[-_WINDOW]
-    right = [m.end() for m in WORD_RE.finditer(text, end, hi)]
-    if len(right) > _WINDOW:
-        hi = right[_WINDOW - 1]
-    # a clause of a few words says too little: fall back to the sentence
-    if len(left) + len(right) < 4:
-        return s_start, s_end
-    return lo, hi
+    def build(self, start: int, end: int, head_hint: str | None, in_quote: bool, section: Section) -> FactContext:
+        text = self.text
+        s_start, s_end = self.sentences.around(start, end)
+        tok = self.tokens = self._tokens_of(s_start, s_end)
+        left_all = tok.within(s_start, start)
+        right_all = tok.within(end, s_end)
+        clause_start, clause_end, left, right = self._clause(s_start, s_end, start, end, left_all, right_all)
+        head = head_hint.lower() if head_hint else self._head(clause_start, clause_end, start, end, left, right)
+        near_left = left_all[-NEAR:] if len(left_all) >= NEAR else left_all
+        near_right = right_all[:NEAR]
+        near = [*near_left, *near_right]
+        return FactContext(
+            sentence=text[s_start:s_end],
+            sentence_start=s_start,
+            clause=text[clause_start:clause_end],
+            head=head,
+            # names from the whole sentence (who is involved), words from the clause (what happened)
+            names=self._names_of_sentence(s_start, s_end),
+            terms=self._terms([*left, *right]),
+            near=self._terms(near),
+            near_names=self._names(near),
+            in_quote=in_quote,
+            section=section,
+        )
+
+    def _tokens_of(self, s_start: int, s_end: int) -> Tokens:
+        key = (s_start, s_end)
+        tok = self._tokens.get(key)
+        if tok is None:
+            tok = self._tokens[key] = Tokens(self.text, s_start, s_end)
+        return tok
+
+    # ------------------------------------------------------------ words
+
+    def _names(self, indices) -> list[str]:
+        """Name keys of the capitalized words that the document uses as names, in order."""
+        out: list[str] = []
+        words, known = self.tokens.words, self.doc_names
+        for k in indices:
+            w = words[k]
+            if not w[0].isupper():
+                continue
+            for key in name_keys_of(w):
+                if key in known and key not in out:
+                    out.append(key)
+        return out
+
+    def _names_of_sentence(self, s_start: int, s_end: int) -> list[str]:
+        key = (s_start, s_end)
+        names = self._sentence_names.get(key)
+        if names is None:
+            names = self._sentence_names[key] = self._names(range(len(self.tokens.words)))
+        return list(names)
+
+    def _terms(self, indices) -> list[str]:
+        """Stemmed content words, in order, without duplicates, leaving out the document's names."""
+        out: list[str] = []
+        seen: set[str] = set()
+        words, known = self.tokens.words, self.doc_names
+        for k in indices:
+            w = words[k]
+            term = term_of(w)
+            if term is None or term in seen:
+                continue
+            if w[0].isupper() and all(n in known for n in name_keys_of(w)):
+                continue
+            seen.add(term)
+            out.append(term)
+        return out
+
+    # ------------------------------------------------------------ clause and head
+
+    def _clause(self, s_start, s_end, start, end, left_all: range, right_all: range):
+        """The clause around the mention, cut to a window of words either side; a clause of a
+        few words says too little, so it falls back to the sentence."""
+        lo, hi = s_start, s_end
+        for m in _CLAUSE_BREAK.finditer(self.text, s_start, s_end):
+            if m.end() <= start:
+                lo = m.end()
+            elif m.start() >= end:
+                hi = m.start()
+                break
+        tok = self.tokens
+        left = range(max(left_all.start, bisect.bisect_left(tok.starts, lo, left_all.start, left_all.stop)),
+                     left_all.stop)
+        right = range(right_all.start, bisect.bisect_right(tok.ends, hi, right_all.start, right_all.stop))
+        if len(left) > _WINDOW:
+            left = left[-_WINDOW:]
+            lo = tok.starts[left.start]
+        if len(right) > _WINDOW:
+            right = right[:_WINDOW]
+            hi = tok.ends[right.stop - 1]
+        if len(left) + len(right) < 4:
+            return s_start, s_end, left_all, right_all
+        return lo, hi, left, right
+
+    def _head(self, lo: int, hi: int, start: int, end: int, left: range, right: range) -> str | None:
+        """The word a date or figure attaches to: the noun it modifies ("a March 12 address"),
+        else the nearest content word before it ("address on Thursday"), else after it.
+        An age ("a 20-year-old daughter") is about the person."""
+        text, words = self.text, self.tokens.words
+        age = _AGE.match(text, end, min(hi, end + 40))
+        if age:
+            # the person it is the age of: "20-year-old daughter", "23-year-old Bush"
+            who = age.group(1)
+            return who.lower() if who and who.lower() not in STOPWORDS else "age"
+        after = [words[k] for k in right]
+        if _MODIFIER_LEFT.search(text[max(lo, start - 12):start]) or start == lo:
+            lower = [w for w in after[:4] if not w[0].isupper()]
+            # "Yesterday, the police explained ...": the verb, not its subject
+            for w in lower[:3]:
+                if _is_content(w) and _is_past_verb(w.lower()):
+                    return w.lower()
+            for w in lower:
+                if _is_content(w):
+                    return w.lower()
+                break
+        before = [words[k] for k in left]
+        # a verb just before the value is what it dates: "killed by police on Saturday"
+        for w in reversed(before[-4:]):
+            if _is_content(w) and _is_past_verb(w.lower()):
+                return w.lower()
+        for w in reversed(before[-6:]):
+            if _is_content(w):
+                return w.lower()
+        for w in after[:5]:
+            if _is_content(w):
+                return w.lower()
+        return None
 
 
 def _is_past_verb(word: str) -> bool:
@@ -110,38 +213,3 @@ def _is_past_verb(word: str) -> bool:
 def _is_content(word: str) -> bool:
     lw = word.lower()
     return len(lw) > 2 and lw not in STOPWORDS and not word[0].isupper()
-
-
-def _head(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
-    """The word a date or figure attaches to: the noun it modifies ("a March 12 address"),
-    else the nearest content word before it ("address on Thursday"), else after it.
-    An age ("a 20-year-old daughter") is about the person."""
-    age = _AGE.match(text, end, min(hi, end + 40))
-    if age:
-        # the person it is the age of: "20-year-old daughter", "23-year-old Bush"
-        who = age.group(1)
-        return who.lower() if who and who.lower() not in STOPWORDS else "age"
-    after = list(WORD_RE.finditer(text, end, hi))
-    if _MODIFIER_LEFT.search(text[max(lo, start - 12):start]) or start == lo:
-        words = [m.group(0) for m in after[:4] if not m.group(0)[0].isupper()]
-        # "Yesterday, the police explained ...": the verb, not its subject
-        for w in words[:3]:
-            if _is_content(w) and _is_past_verb(w.lower()):
-                return w.lower()
-        for w in words:
-            if _is_content(w):
-                return w.lower()
-            break
-    before = list(WORD_RE.finditer(text, lo, start))
-    # a verb just before the value is what it dates: "killed by police on Saturday"
-    for m in reversed(before[-4:]):
-        w = m.group(0)
-        if _is_content(w) and _is_past_verb(w.lower()):
-            return w.lower()
-    for m in reversed(before[-6:]):
-        if _is_content(m.group(0)):
-            return m.group(0).lower()
-    for m in after[:5]:
-        if _is_content(m.group(0)):
-            return m.group(0).lower()
-    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck.extract.lexicon import MONTHS, WEEKDAYS
 
@@ -30,6 +31,8 @@ _NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | STOPWORDS | frozenset(
 )
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|[A-Za-z]")
+# A capitalized word as WORD_RE finds it (not the tail of a word: "McKnight" is one word).
+_CAPITALIZED_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]['\u2019-])[A-Z](?:[A-Za-z'\u2019-]*[A-Za-z])?")
 
 _SUFFIXES = (
     "izations", "ization", "ational", "ations", "ation", "atives", "ative", "ating", "ated",
@@ -37,6 +40,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
     """A light suffix-stripping stem: enough that 'prolongs'/'prolonging' and 'manipulative'/
     'manipulating' meet, cheap enough for millions of words."""
@@ -54,6 +58,7 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(word: str) -> str:
     """Lower-cased name with possessive and a doubled final letter removed ('Zelenskyy' ~ 'Zelensky')."""
     w = word.lower().replace("\u2019", "'")
@@ -81,17 +86,30 @@ def content_terms(text: str, names: frozenset[str] = frozenset()) -> list[str]:
     (a date is the value being compared, not what it is about) and no words that are `names`."""
     out: list[str] = []
     seen: set[str] = set()
-    for m in WORD_RE.finditer(text):
-        w = m.group(0).lower()
-        if w in _NOT_TERMS or len(w) < 3:
+    for w in WORD_RE.findall(text):
+        term = term_of(w)
+        if term is None or term in seen:
             continue
-        if names and m.group(0)[0].isupper() and all(name_key(p) in names for p in _name_parts(m.group(0))):
+        if names and w[0].isupper() and all(k in names for k in name_keys_of(w)):
             continue
-        s = stem(w)
-        if s not in seen:
-            seen.add(s)
-            out.append(s)
+        seen.add(term)
+        out.append(term)
     return out
+
+
+@lru_cache(maxsize=1 << 18)
+def term_of(word: str) -> str | None:
+    """The stem a word contributes as a content word, or None (stopword, month, too short)."""
+    w = word.lower()
+    if w in _NOT_TERMS or len(w) < 3:
+        return None
+    return stem(w)
+
+
+@lru_cache(maxsize=1 << 18)
+def name_keys_of(word: str) -> tuple[str, ...]:
+    """The name keys a capitalized word stands for ('Trump-Zelenskyy' -> trump, zelensky)."""
+    return tuple(name_key(p) for p in _name_parts(word))
 
 
 def document_names(text: str) -> frozenset[str]:
@@ -99,25 +117,27 @@ def document_names(text: str) -> frozenset[str]:
 
     A capitalized word at a sentence start is a name only if the document also capitalizes it
     elsewhere; this tells "Trump, branding himself" from "Visiting a Kursk command post".
-    Linear in the text: each word looks back a few characters, never at the whole line."""
+    Linear in the text: only capitalized words are visited, each looks back a few characters."""
     found: set[str] = set()
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        if _title_case(line):
-            continue  # a headline in title case capitalizes everything
-        for m in WORD_RE.finditer(text, line_start, line_start + len(line)):
-            w = m.group(0)
-            if not w[0].isupper():
-                continue
-            before = text[max(line_start, m.start() - 8):m.start()].rstrip(" \t\"'\u201c\u2018(")
-            if not before or before[-1] in ".!?:\u2013\u2014-":
-                continue
-            for part in _name_parts(w):
-                key = name_key(part)
-                if part.lower() not in _NOT_NAMES and key not in _NOT_NAMES and len(key) > 1:
-                    found.add(key)
+    line_start = 0
+    line_end = -1
+    skip_line = False
+    for m in _CAPITALIZED_WORD.finditer(text):
+        w, start = m.group(0), m.start()
+        if start > line_end:  # a new line: find its bounds, and whether it is a title-case headline
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end == -1 else line_end
+            skip_line = _title_case(text[line_start:line_end])
+        if skip_line:
+            continue
+        before = text[max(line_start, start - 8):start].rstrip(" \t\"'\u201c\u2018(")
+        if not before or before[-1] in ".!?:\u2013\u2014-":
+            continue
+        for part in _name_parts(w):
+            key = name_key(part)
+            if part.lower() not in _NOT_NAMES and key not in _NOT_NAMES and len(key) > 1:
+                found.add(key)
     return frozenset(found)
 
 
@@ -132,12 +152,10 @@ def names_in(text: str, known: frozenset[str]) -> list[str]:
     """Name keys of the capitalized words in `text` that the document uses as names, in order."""
     out: list[str] = []
     seen: set[str] = set()
-    for m in WORD_RE.finditer(text):
-        w = m.group(0)
+    for w in WORD_RE.findall(text):
         if not w[0].isupper():
             continue
-        for part in _name_parts(w):
-            key = name_key(part)
+        for key in name_keys_of(w):
             if key in known and key not in seen:
                 seen.add(key)
                 out.append(key)
