@@ -70,7 +70,7 @@ _FRACTION = _alt(FRACTION_WORDS)
 # An amount of time units: "3", "3.5", "twenty four", "an", "a couple of", "two and a half", "half an".
 AMOUNT = (
     rf"(?:(?:{DIGITS}|{WORDS}|an?)(?:\s+and\s+(?:a\s+)?(?:{_FRACTION}))?"
-    rf"|half\s+an?|(?:a\s+)?few|(?:a\s+)?couple(?:\s+of)?|several)"
+    rf"|half(?:\s+an?)?|(?:a\s+)?few|(?:a\s+)?couple(?:\s+of)?|several)"
 )
 
 # "more than 4 days", "about 30 days", "up to two weeks"

@@ -22,6 +22,7 @@ CASES = [
     ("I'll leave for 3h", "3h", 3, "hour", "=", (10800.0, 10800.0)),
     ("an hour and a half", "an hour and a half", 1.5, "hour", "=", (5400.0, 5400.0)),
     ("two and a half hours", "two and a half hours", 2.5, "hour", "=", (9000.0, 9000.0)),
+    ("I'll leave for half hour", "half hour", 0.5, "hour", "=", (1800.0, 1800.0)),
     ("1 hour and 30 minutes", "1 hour and 30 minutes", 90, "minute", "=", (5400.0, 5400.0)),
     ("for 2 days 1 month", "2 days 1 month", 32, "day", "=", (32 * DAY, 32 * DAY)),
     ("a fortnight", "a fortnight", 2, "week", "=", (14 * DAY, 14 * DAY)),

@@ -2,13 +2,16 @@
 
 Input: the text, its reference date (or None) and the quoted spans (reported speech).
 Output: Mentions whose values are DateValue (a day, month, year, decade, with the weekday,
-modifier and time of day as written) or DateRangeValue (weeks, quarters, "March 11 to 13",
-"in recent days"). Relative expressions are resolved against the reference date, or
+modifier and time of day as written; holidays are days: "Christmas 2016", "last Easter") or
+DateRangeValue (weeks, quarters, seasons as month ranges, "March 11 to 13", "in recent days";
+with no start or end when the text gives no way to resolve it: "the same week" with no date
+before it, "last fiscal year"). Relative expressions are resolved against the reference date, or
 against the last date of the text ("earlier that day"); with no reference they are still
 returned, unresolved, so the reference date can be inferred from them (refdate.py).
 
-The grammar: patterns.py (every pattern, built from word tables), atoms.py / relative.py /
-periods.py (one typed parser per rule), compose.py (ranges, modifiers, offsets).
+The grammar: patterns.py (every pattern, built from word tables: vocab.py, holidays.py),
+atoms.py / relative.py / periods.py / named.py (one typed parser per rule), compose.py
+(modifiers, offsets, weeks of) and ranges.py (two atoms joined), calendar.py (arithmetic).
 """
 
 from __future__ import annotations

@@ -60,6 +60,7 @@ class Ctx:
     last: Atom | None = None  # the last atom read, for coordinations ("the 2004 and 2005 awards")
     base: Period | None = None  # the last single date of any granularity, for "three years later"
     base_end: int = -1  # where it was written
+    base_guessed: bool = False  # its year was not written but guessed from the reference
 
 
 # ---------------------------------------------------------------- context helpers
@@ -187,6 +188,7 @@ def h_my_num(m: re.Match, ctx: Ctx) -> Atom | None:
     return cal_atom(ctx, *m.span(), "my", int(m.group("y")), int(m.group("m")), None)
 
 
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\.?,?\s*$", re.I)  # "friday 5/12", "Friday 7.6"
 _NUM_CUE = re.compile(r"(?:\b(?:on|by|from|to|until|till|since|this|next|last|and|or|between|through|before|after|dated?)|,)\s*$", re.I)
 
 
@@ -196,8 +198,9 @@ def h_mdy_num(m: re.Match, ctx: Ctx) -> Atom | None:
     if ys is None:
         if s1 == "-" or (a, b) == (24, 7):
             return None  # "4-22" is a range of numbers; 24/7 is "always"
-        cue = _NUM_CUE.search(before(ctx, m.start(), 20))
-        if s1 == "." and not re.search(r"\bon\s*$", before(ctx, m.start(), 10), re.I):
+        lead = before(ctx, m.start(), 20)
+        cue = _NUM_CUE.search(lead) or _WEEKDAY_BEFORE.search(lead)
+        if s1 == "." and not (re.search(r"\bon\s*$", lead, re.I) or _WEEKDAY_BEFORE.search(lead)):
             return None
         if s1 == "/" and max(a, b) <= 12 and not cue:
             return None  # "1/2" is a fraction
@@ -213,17 +216,28 @@ def h_mdy_num(m: re.Match, ctx: Ctx) -> Atom | None:
     return cal_atom(ctx, *m.span(), "mdy_num", y, mon, d)
 
 
+_MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(MONTHS)})\b", re.I)
+
+
+def h_mdy_spaced(m: re.Match, ctx: Ctx) -> Atom | None:
+    a, b = int(m.group("a")), int(m.group("b"))
+    mon, d = (b, a) if a > 12 or (ctx.day_first and b <= 12) else (a, b)
+    if not (1 <= mon <= 12 and 1 <= d <= 31):
+        return None
+    return cal_atom(ctx, *m.span(), "mdy_num", int(m.group("y")), mon, d)
+
+
 def h_yrange(m: re.Match, ctx: Ctx) -> Atom | None:
     y1, sep, y2s = int(m.group("y1")), m.group("sep").lower(), m.group("y2")
     start = m.start("y1")
     if sep == "and" and not re.search(r"\bbetween\s+$", before(ctx, start, 12), re.I):
         return None  # "2015 and 2016": two years, not a range
     if len(y2s) <= 2:
-        if re.search(r"\s", m.group(0)[m.end("y1") - m.start():m.start("y2") - m.start()]) and sep in ("-", "/"):
-            return None  # "2015 - 32"
         y2 = int(y2s)
-        if sep in ("-", "/") and y2 != (y1 + 1) % 100 and 1 <= y2 <= 12:
-            return cal_atom(ctx, start, m.end(), "my", y1, y2, None)  # 2016-11: a month
+        if sep in ("-", "/") and y2 != (y1 + 1) % 100 and 1 <= y2 <= 12 and not _MONTH_AFTER.match(ctx.text, m.end()):
+            return cal_atom(ctx, start, m.end(), "my", y1, y2, None)  # 2016-11, "2016 / 11": a month
+        if re.search(r"\s", m.group(0)[m.end("y1") - m.start():m.start("y2") - m.start()]):
+            return None  # "2015 - 32", "(1900 – 6 April 1983)"
         y2 = y1 // 100 * 100 + y2
         if sep in ("/", "~") or y2 <= y1:
             return None
@@ -248,8 +262,8 @@ def h_dmy(m: re.Match, ctx: Ctx) -> Atom | None:
     mon = month_of(m.group("mon"))
     d = day_of(m.group("d"))
     y = year_of(m.group("y") or m.group("yy"))
-    if not mon or not d:
-        return None
+    if not mon or not d or re.search(r"[$\u00a3\u20ac\u00a5]\s*$", before(ctx, m.start(), 3)):
+        return None  # "$ 12 December 27": an amount, then the date
     strong = y is not None or not m.group("d").isdigit()
     if _ambiguous_month(m.group("mon"), strong) or (m.group("yy") and not m.group("y") and "of" not in m.group(0)[-6:]
                                                      and "," not in m.group(0) and "/" not in m.group(0) and "-" not in m.group(0)):
@@ -316,7 +330,18 @@ def _day_range(m: re.Match, ctx: Ctx, mon: int | None) -> Atom | None:
         return None
     first.period = Period(first.period.lo, last, G.DAY)
     first.is_range = True
+    if y is None and ctx.ref is not None:
+        _around_ref(first, ctx.ref)
     return first
+
+
+def h_dm_coord(m: re.Match, ctx: Ctx) -> Atom | None:
+    mon, d = month_of(m.group("mon")), day_of(m.group("d"))
+    if not mon or not d or _ambiguous_month(m.group("mon"), m.group("y") is not None):
+        return None
+    if not re.search(r"(?:\b(?:on|of|from|between|at|by|until|till|since|for|and)|,)\s+(?:the\s+)?$", before(ctx, m.start(), 12), re.I):
+        return None  # "he was 18 and 19 June was ...": a count, then a date
+    return cal_atom(ctx, *m.span(), "dmy", year_of(m.group("y")), mon, d)
 
 
 def h_dayrange_rel(m: re.Match, ctx: Ctx) -> Atom | None:
@@ -349,10 +374,29 @@ def h_num_range(m: re.Match, ctx: Ctx) -> Atom | None:
     if last is None or last < first.period.lo:
         return None
     first.period, first.is_range = Period(first.period.lo, last, G.DAY), True
+    if y1 is None and ctx.ref is not None:
+        _around_ref(first, ctx.ref)
     return first
 
 
+def _around_ref(a: Atom, ref: dt.date) -> None:
+    """A range of days written without a year is the one that holds the reference, if one does
+    ("a vacation between 10/1-11/7" written on October 24)."""
+    lo, hi = a.period.lo, a.period.hi
+    for k in (0, -1, 1):
+        try:
+            lo2 = lo.replace(year=ref.year + k)
+            hi2 = hi.replace(year=hi.year - lo.year + ref.year + k)
+        except ValueError:
+            continue
+        if lo2 <= ref <= hi2:
+            a.period, a.y = Period(lo2, hi2, a.period.gran), lo2.year
+            return
+
+
 _DAY_AFTER = re.compile(r"\s*\d")
+# "May to March": a month that opens a range of months is one
+_MONTH_RANGE_AFTER = re.compile(rf"\s*(?:to|through|thru|until|till|-|\u2013)\s*(?:{'|'.join(MONTHS)})\b", re.I)
 
 
 def h_month(m: re.Match, ctx: Ctx) -> Atom | None:
@@ -365,7 +409,8 @@ def h_month(m: re.Match, ctx: Ctx) -> Atom | None:
     lead = before(ctx, m.start(), 24)
     if lead.endswith(("$", "\u00a3", "\u20ac")):
         return None
-    cue = bool(q or rel) or bool(re.search(
+    opens_range = bool(_MONTH_RANGE_AFTER.match(ctx.text, m.end())) and word[0].isupper()
+    cue = bool(q or rel) or opens_range or bool(re.search(
         r"(?:\b(?:in|since|until|till|by|of|during|through|throughout|from|to|between|and|or|early|mid|late|"
         r"before|after|end\s+of|beginning\s+of|start\s+of|middle\s+of|on|for|last|next|this)\s+(?:the\s+)?|mid-)$",
         lead, re.I))
@@ -375,7 +420,7 @@ def h_month(m: re.Match, ctx: Ctx) -> Atom | None:
     if lower in ("may", "march") and word[0].islower() and q and not rel:
         return None  # "this may", "last march" (the verb)
     if lower in ("may", "march", "mar") or word != word.capitalize() and len(lower) <= 4:
-        if not cue or word[0].islower() and lower in ("march", "mar") or (lower == "may" and not (q or rel or re.search(
+        if not cue or word[0].islower() and lower in ("march", "mar") or (lower == "may" and not (q or rel or opens_range or re.search(
                 r"\b(?:in|since|until|till|by|of|during|from|early|mid|late|before|after)\s+(?:the\s+)?$", lead, re.I))):
             return None
     elif not cue and (word[0].islower() or lower in ("april", "june", "august", "july")):

@@ -76,6 +76,15 @@ def weekend_of(d: dt.date) -> Period:
     return Period(sat, sat + dt.timedelta(days=1), G.DAY)
 
 
+def weekend_near(d: dt.date) -> Period:
+    """The weekend a day belongs to: its own, or the nearest ("Labor Day weekend" is the one before
+    the Monday, "Thanksgiving weekend" the one after the Thursday)."""
+    if d.weekday() in (0, 1):
+        sat = d - dt.timedelta(days=d.weekday() + 2)
+        return Period(sat, sat + dt.timedelta(days=1), G.DAY)
+    return weekend_of(d)
+
+
 def iso_week(y: int, n: int) -> Period | None:
     try:
         return week_of(dt.date.fromisocalendar(y, n, 1))
@@ -112,7 +121,7 @@ def shift(d: dt.date, amount: float, unit: str) -> dt.date:
     days = {"day": 1, "bday": 1, "week": 7, "fortnight": 14, "weekend": 7}.get(unit)
     if days is None:  # hours, minutes, seconds: the same day unless a whole day passes
         secs = {"hour": 3600, "minute": 60, "second": 1}.get(unit, 0)
-        return d + dt.timedelta(days=int(amount * secs // 86400))
+        return d + dt.timedelta(days=int(amount * secs / 86400))  # toward zero: "5 minutes ago" is today
     return d + dt.timedelta(days=int(amount * days))
 
 

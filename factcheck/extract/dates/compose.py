@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from factcheck.extract.dates import atoms as A
 from factcheck.extract.dates import calendar as cal
+from factcheck.extract.dates import named as N
 from factcheck.extract.dates import periods as P
 from factcheck.extract.dates import relative as R
 from factcheck.extract.dates.atoms import Atom, Ctx
@@ -22,12 +23,9 @@ from factcheck.extract.dates.dispatch import rules_at
 from factcheck.extract.dates.patterns import (
     MODIFIER_AFTER,
     MODIFIER_BEFORE,
-    NOW_AFTER,
-    NOW_BEFORE,
     PLAIN_YEAR,
     POSITION_BEFORE,
     RANGE_GAP,
-    RANGE_OPEN,
     RULES,
     SPAN_FROM_BEFORE,
     START,
@@ -35,19 +33,21 @@ from factcheck.extract.dates.patterns import (
     WEEKDAY_GAP,
     lowered,
 )
+from factcheck.extract.dates.ranges import join_ranges, weekdays_in_week
 from factcheck.extract.durations import parse_parts
 from factcheck.models import Granularity
 
 G = Granularity
 
 HANDLERS = {
-    "ymd": A.h_ymd, "ymd_mon": A.h_ymd_mon, "ymd8": A.h_ymd8, "yrange": A.h_yrange, "my_num": A.h_my_num,
-    "mdy_num": A.h_mdy_num, "num_range": A.h_num_range, "mdrange": A.h_mdrange, "dmrange": A.h_dmrange, "dayrange_rel": A.h_dayrange_rel,
+    "ymd": A.h_ymd, "ymd_mon": A.h_ymd_mon, "ymd8": A.h_ymd8, "yrange": A.h_yrange, "my_num": A.h_my_num, "mdy_spaced": A.h_mdy_spaced,
+    "mdy_num": A.h_mdy_num, "num_range": A.h_num_range, "mdrange": A.h_mdrange, "dmrange": A.h_dmrange, "dm_coord": A.h_dm_coord, "dayrange_rel": A.h_dayrange_rel,
     "dmy": A.h_dmy, "mdy": A.h_mdy, "ym": A.h_ym, "my": A.h_my, "quarter": P.h_quarter,
     "ord_quarter": P.h_ord_quarter, "decade": P.h_decade, "decade_words": P.h_decade_words, "century": P.h_century,
     "week_n": P.h_week_n, "nth_of": P.h_nth_of, "first_n_of": P.h_first_n_of, "ord_wd": R.h_ord_wd,
     "weekday": R.h_weekday, "relday": R.h_relday, "relperiod": R.h_relperiod, "window": R.h_window,
     "offset": R.h_offset, "year": P.h_year, "year_words": P.h_year_words, "month": A.h_month, "dayonly": P.h_dayonly,
+    "holiday": N.h_holiday, "season": N.h_season,
 }
 assert set(HANDLERS) == set(RULES), set(RULES) ^ set(HANDLERS)
 _DAY_FIRST = re.compile(r"(?<![\w/.])(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:\d{4}|\d\d)(?![\w/])")
@@ -79,6 +79,8 @@ def scan(text: str, ctx: Ctx) -> list[Atom]:
         ctx.last = atom
         if atom.period is not None and not atom.is_range and atom.period.gran in _BASE_GRANS:
             ctx.base, ctx.base_end = atom.period, atom.end
+            # a month-day whose year was not written got the year nearest the reference: a guess
+            ctx.base_guessed = atom.m is not None and not atom.y_written and atom.relative is None
             if atom.period.gran is G.DAY and atom.period.lo == atom.period.hi:
                 ctx.prev = atom.period.lo
     return atoms
@@ -103,8 +105,8 @@ def find(text: str, reference: dt.date | None, quoted: Sequence[tuple[int, int]]
     atoms = compose(scan(text, ctx), ctx)
     out = []
     for a in atoms:
-        if a.offset is not None or (a.period is None and reference is not None and not a.open_start):
-            continue  # an offset with no date to count from, or a vague expression
+        if a.offset is not None or (a.period is None and reference is not None and not a.open_start and not a.vague):
+            continue  # an offset with no date to count from, or an expression with nothing to resolve it
         if a.relative and any(s <= a.start and a.end <= e for s, e in quoted):
             continue  # "in the coming days" inside a quote is the speaker's, not the writer's
         out.append(a)
@@ -119,11 +121,12 @@ def compose(atoms: list[Atom], ctx: Ctx) -> list[Atom]:
     atoms = _merge_weekdays(atoms, ctx)
     atoms = _year_after(atoms, ctx)
     atoms = _resolve_offsets(atoms, ctx)
+    atoms = _weekday_of_offset(atoms, ctx)
     for a in atoms:
         _spans_from(a, ctx)
         _week_of(a, ctx)
         _position(a, ctx)
-    atoms = _ranges(atoms, ctx)
+    atoms = weekdays_in_week(join_ranges(atoms, ctx), ctx)
     for a in atoms:
         _modifier(a, ctx)
     return atoms
@@ -203,8 +206,10 @@ def _year_after(atoms: list[Atom], ctx: Ctx) -> list[Atom]:
 
 
 def _year_by_weekday(a: Atom, ref: dt.date) -> None:
-    """A month-day without a year but with a weekday: the nearest year where they agree."""
-    for k in sorted(range(-6, 7), key=abs):
+    """A month-day without a year but with a weekday: the year, next to the nearest, where they
+    agree; none agreeing within a year of the reference, the weekday is the writer's slip and the
+    nearest year stays (a reference years off would be the caller's error, not the text's)."""
+    for k in (0, -1, 1):
         date = cal.safe_date(a.y + k, a.m, a.d) if a.y else None
         if date and date.weekday() == a.wd:
             a.y, a.period = date.year, cal.day(date)
@@ -241,6 +246,39 @@ def _resolve_offsets(atoms: list[Atom], ctx: Ctx) -> list[Atom]:
                 a.start -= len(lead) - q.start()
             else:
                 _approximate(a, lead)
+        out.append(a)
+        i += 1
+    return out
+
+
+_SHIFTED_WEEKDAY = re.compile(r"(?:next|last|this|previous|past|coming|following|the)\b", re.I)
+
+
+def _weekday_of_offset(atoms: list[Atom], ctx: Ctx) -> list[Atom]:
+    """"Monday two weeks from now", "in 3 days on Friday", "Sunday 3 weeks after January 15th": the
+    weekday of the week (Sunday to Saturday, as the phrase is used) the offset lands in."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        pair = None
+        if b is not None:
+            gap = ctx.text[a.end:b.start]
+            if a.rule == "weekday" and b.rule == "offset" and re.fullmatch(r"\s*,?\s*", gap):
+                pair = (a, b)
+            elif a.rule == "offset" and b.rule == "weekday" and re.fullmatch(r"\s+on\s+", gap):
+                pair = (b, a)
+        if pair is not None:
+            wd, off = pair
+            if wd.wd is not None and wd.d is None and off.period is not None and not _SHIFTED_WEEKDAY.match(ctx.text, wd.start):
+                d = off.period.lo
+                sunday = d - dt.timedelta(days=(d.weekday() + 1) % 7)
+                date = sunday + dt.timedelta(days=(wd.wd + 1) % 7)
+                out.append(Atom(a.start, b.end, "offset", period=cal.day(date), wd=wd.wd,
+                                relative=ctx.text[a.start:b.end], anchor=off.anchor))
+                i += 2
+                continue
         out.append(a)
         i += 1
     return out
@@ -303,7 +341,7 @@ def _week_of(a: Atom, ctx: Ctx) -> None:
     if m is None:
         return
     weekend = (m.group("u") or "").lower() == "weekend"
-    a.period = cal.weekend_of(a.period.lo) if weekend else cal.week_of(a.period.lo)
+    a.period = cal.weekend_near(a.period.lo) if weekend else cal.week_of(a.period.lo)
     a.is_range = True
     lead = re.search(r"(?<![\w])the\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I)
     a.start = m.start() - (len(lead.group(0)) if lead else 0)
@@ -349,116 +387,6 @@ def _narrow(period: Period, pos: str, ref: dt.date | None) -> tuple[dt.date, dt.
     if pos == "later" and ref is not None and lo <= ref <= hi:
         return ref, hi
     return lo, hi
-
-
-def _instant(a: Atom, is_end: bool) -> Period | None:
-    """A range endpoint written as a position ("the end of 2008") is the day it names."""
-    pos = a.parts.get("position")
-    if a.period is None or pos is None:
-        return a.period
-    lo, hi = a.period.lo, a.period.hi
-    if pos == "early":
-        return cal.day(lo)
-    if pos == "late":
-        return cal.day(hi)
-    if pos == "mid":
-        return cal.day(lo + (hi - lo) // 2)
-    return a.period
-
-
-def _ranges(atoms: list[Atom], ctx: Ctx) -> list[Atom]:
-    out: list[Atom] = []
-    i = 0
-    while i < len(atoms):
-        a = atoms[i]
-        b = atoms[i + 1] if i + 1 < len(atoms) else None
-        joined = _join(a, b, ctx) if b is not None else None
-        if joined is not None:
-            out.append(joined)
-            i += 2
-            continue
-        _to_now(a, ctx)
-        if a.rule in ("dayrange", "yrange"):
-            opener = RANGE_OPEN.search(ctx.text, max(0, a.start - 12), a.start)
-            if opener and opener.group("open").lower() != "in":
-                a.start = opener.start()
-        out.append(a)
-        i += 1
-    return out
-
-
-def _join(a: Atom, b: Atom, ctx: Ctx) -> Atom | None:
-    gap = ctx.text[a.end:b.start]
-    if not RANGE_GAP.match(gap) or a.offset or b.offset or a.rule == "relperiod" and b.rule == "relperiod":
-        return None
-    opener = RANGE_OPEN.search(ctx.text, max(0, a.start - 12), a.start)
-    if re.search(r"\band\b", gap, re.I) and not (opener and opener.group("open").lower() == "between"):
-        return None
-    if a.period is None or b.period is None:
-        return None
-    _share_year(a, b, ctx)
-    lo, hi = _instant(a, False), _instant(b, True)
-    if lo is None or hi is None or hi.hi < lo.lo:
-        return None
-    start = opener.start() if opener and opener.group("open").lower() != "in" else a.start
-    gran = min((lo.gran, hi.gran), key=_fineness)
-    out = Atom(start, b.end, "range", period=Period(lo.lo, hi.hi, gran), is_range=True,
-               relative=ctx.text[start:b.end] if (a.relative or b.relative) else None, anchor=a.anchor or b.anchor)
-    out.parts["labels"] = (lo.iso(), hi.iso(end=True))
-    return out
-
-
-_FINENESS = {G.DAY: 0, G.WEEK: 1, G.MONTH: 2, G.QUARTER: 3, G.YEAR: 4, G.DECADE: 5, G.CENTURY: 6}
-
-
-def _fineness(g: Granularity) -> int:
-    return _FINENESS[g]
-
-
-def _share_year(a: Atom, b: Atom, ctx: Ctx) -> None:
-    """"March 11 to April 2, 2025" / "from Feb 1st to March 2019": the end lends its year."""
-    if b.y_written and not a.y_written and a.m is not None and b.y is not None:
-        y = b.y
-        if (a.m, a.d or 0) > (b.m or 12, b.d or 0) and b.m is not None:
-            y -= 1
-        fixed = A.cal_atom(ctx, a.start, a.end, a.rule, y, a.m, a.d, a.wd)
-        if fixed is not None and fixed.period is not None:
-            a.period, a.y = _keep_shape(a.period, fixed.period), y
-    elif b.rule == "weekday" and b.wd is not None and a.period is not None and not re.match(
-            r"(?:next|last|this|previous|past|coming)\b", ctx.text[b.start:b.end], re.I):
-        date = cal.weekday_near(a.period.hi, b.wd, 1) if a.period.hi.weekday() != b.wd else a.period.hi
-        b.period = cal.day(date)
-    elif not b.y_written and b.m is not None and a.period is not None:
-        y = a.period.hi.year
-        if (b.m, b.d or 0) < (a.period.hi.month, a.period.hi.day if b.d else 0):
-            y += 1
-        fixed = A.cal_atom(ctx, b.start, b.end, b.rule, y, b.m, b.d, b.wd)
-        if fixed is not None and fixed.period is not None:
-            b.period, b.y = _keep_shape(b.period, fixed.period), y
-
-
-def _keep_shape(old: Period, new: Period) -> Period:
-    return new if old.gran is new.gran else old
-
-
-def _to_now(a: Atom, ctx: Ctx) -> None:
-    """"from March to date", "between now and May 21": one end is the reference date."""
-    if a.period is None or ctx.ref is None:
-        return
-    after = NOW_AFTER.match(ctx.text, a.end)
-    if after:
-        opener = RANGE_OPEN.search(ctx.text, max(0, a.start - 12), a.start)
-        lo = _instant(a, False) or a.period
-        a.period, a.is_range = Period(lo.lo, max(ctx.ref, lo.lo), G.DAY), True
-        a.start, a.end = (opener.start() if opener else a.start), after.end()
-        a.relative = ctx.text[a.start:a.end]
-        return
-    before = NOW_BEFORE.search(ctx.text, max(0, a.start - 20), a.start)
-    if before:
-        hi = _instant(a, True) or a.period
-        a.period, a.is_range = Period(min(ctx.ref, hi.hi), hi.hi, G.DAY), True
-        a.start = before.start()
-        a.relative = ctx.text[a.start:a.end]
 
 
 _MODS = {

@@ -20,6 +20,7 @@ from factcheck.extract.dates.vocab import (
     day_of,
 )
 from factcheck.extract.durations import TIME_UNITS
+from factcheck.extract.lexicon import MONTHS
 from factcheck.extract.numbers import parse_number
 from factcheck.models import Granularity
 
@@ -51,19 +52,26 @@ _UNIT_AFTER = re.compile(
 _NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]+(?<!s)\b|\s*[),;:\]]|\s*[.!?](?:\s|$)|\s*$|\s+\u2013|\s+-\s")
 
 
+_FAR_CUE = re.compile(r"\b(?:in|by|until|till|before|after|since)\s+$", re.I)
+# "from 2007 to the end of 2008", "2019 to March 2020": the number opens a range of dates, not of counts
+_DATE_AFTER = re.compile(rf"\s*(?:to|until|till|through|-|\u2013)\s+(?:the\s+)?(?:end|start|beginning|middle|early|mid|late|"
+                         rf"(?:{'|'.join(MONTHS)})\b|\d{{4}}\b)", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
 _CONJUNCTION_AFTER = re.compile(r"\s+(?:and|or|to|than)\s+\d")
 
 
 def h_year(m: re.Match, ctx: Ctx) -> Atom | None:
+    if m.group("pre3"):  # "cy18" is calendar 2018; "fy18", "sy18" have months of their own
+        y = cal.two_digit_year(int(m.group("yy")))
+        if m.group("pre3").lower() != "cy":
+            return Atom(m.start(), m.end(), "year", is_range=True, vague=True, y=y, y_written=True)
+        return Atom(m.start(), m.end(), "year", period=cal.year(y), y=y, y_written=True)
     y = int(m.group("y"))
     pre = _norm(m.group("pre"))
-    if pre in ("fy", "sy", "fiscal year", "school year", "the fiscal year", "the school year"):
-        pass
     if not pre:
-        if not 1000 <= y <= 2100:
-            return None
+        if not 1000 <= y <= 2100 and not (y < 2200 and _FAR_CUE.search(before(ctx, m.start(), 10))):
+            return None  # "in 2150" still is a year
         last = ctx.last
         if last is not None and last.rule == "year" and _COORDINATION.fullmatch(ctx.text, last.end, m.start()):
             # "the 2004 and 2005 Tony Awards": a year coordinated with a year is one too
@@ -71,7 +79,8 @@ def h_year(m: re.Match, ctx: Ctx) -> Atom | None:
         lead = before(ctx, m.start(), 30)
         cue = _STRONG_CUE.search(lead)
         after = ctx.text[m.end():m.end() + 24]
-        if _UNIT_AFTER.match(after) and not (cue and cue.group(0).strip().lower() in ("since", "in", "until", "till", "during")):
+        if _UNIT_AFTER.match(after) and not (cue and cue.group(0).strip().lower() in ("since", "in", "until", "till", "during")) \
+                and not _DATE_AFTER.match(after):
             return None
         if cue is None:
             # no cue word: the number must modify a noun ("winning 2024 election") or close a clause

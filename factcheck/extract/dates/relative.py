@@ -64,9 +64,13 @@ def h_weekday(m: re.Match, ctx: Ctx) -> Atom | None:
         return None  # "Bloody Sunday", "Super Tuesday"
     if not q and re.search(r"\b(?:every|each|on\s+alternate)\s+$", before(ctx, m.start(), 16), re.I):
         return None  # a recurring day is no date
+    end = m.end()
     if dd and not m.group("the") and dd.isdigit() and re.match(r"\s+(?!(?:at|in|on|and|or|to)\b)[a-z]", ctx.text[m.end("dd"):m.end("dd") + 5]):
-        return None  # "on Friday 3 soldiers died": the number counts something
-    atom = Atom(m.start(), m.end(), "weekday", wd=wd, time=_tod(m.group("tod")), relative=m.group(0))
+        # "on Friday 3 soldiers died", "Sunday 3 weeks after": the number counts something
+        if m.group("tod"):
+            return None
+        dd, end = None, m.end("wd")
+    atom = Atom(m.start(), end, "weekday", wd=wd, time=_tod(m.group("tod")), relative=ctx.text[m.start():end])
     if ctx.ref is None:
         return atom
     ref = ctx.ref
@@ -178,6 +182,8 @@ def h_relday(m: re.Match, ctx: Ctx) -> Atom | None:
         shift = -2 if g("dbw").lower() == "yesterday" else 2
     else:
         word = g("tq").lower()
+        if g("tod2")[0].isupper():
+            return None  # "Hale County This Morning, This Evening": a title
         shift = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[word]
         atom.time = _tod(g("tod2"))
         if word == "last" and atom.time != "night":
@@ -201,6 +207,15 @@ def h_relperiod(m: re.Match, ctx: Ctx) -> Atom | None:
         return atom
     if g("u"):
         q, unit = _norm(g("q")), PERIOD_UNITS.get(_norm(g("u")).replace("work week", "week").replace("workweek", "week"), "week")
+        if g("fy"):
+            if unit != "year":
+                return None
+            if not g("fy").lower().startswith("calendar"):
+                atom.vague, atom.is_range, atom.anchor = True, True, None
+                return atom  # "last fiscal year": whose fiscal year it is decides its months
+        if unit in ("hour", "minute"):
+            atom.period = cal.day(ref)  # "next hour": today, at the granularity of days
+            return atom
         if q in ROLLING_SHIFTS and unit in ("week", "month", "year", "fortnight", "decade"):
             lo = cal.shift(ref, -1, unit) if q in ("the past", "the last") else ref
             hi = ref if q in ("the past", "the last") else cal.shift(ref, 1, unit)
@@ -221,12 +236,66 @@ def h_relperiod(m: re.Match, ctx: Ctx) -> Atom | None:
     elif g("eo"):
         atom.period = cal.period_of(ref, _norm(g("eou")))
         atom.modifier = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[_norm(g("eo"))]
+    elif g("sameu"):
+        # "the same week": the one of the date the text spoke of last; none written, no value
+        unit = _norm(g("sameu"))
+        base = ctx.base if ctx.base is not None and ctx.base_end <= m.start() else None
+        if base is None or _UNIT_RANK[base.gran] > _UNIT_RANK[unit] or (ctx.base_guessed and unit != "week"):
+            atom.anchor, atom.vague, atom.is_range = None, True, True
+            return atom
+        atom.period, atom.anchor = cal.period_of(base.lo, unit), base.lo
+    elif g("thep"):
+        unit = _norm(g("thepu"))
+        if not _the_period_ok(m, ctx):
+            return None
+        base = frame(ctx, m.start()) if ctx.base is not None else None
+        if base is None and ctx.base is not None and ctx.base_end <= m.start():
+            return None  # dates were written, none near: which week is meant is unknown
+        if base is not None:
+            if _UNIT_RANK[base.gran] > _UNIT_RANK[unit]:
+                return None
+            atom.period, atom.anchor = cal.period_of(base.lo, unit), base.lo
+        else:
+            atom.period = cal.shifted_period(ref, unit, 0)
     elif g("bare"):
         t = tense(ctx, m.start(), m.end())
         base = ref - dt.timedelta(days=7) if t < 0 and ref.weekday() < 5 else ref
         atom.period = cal.weekend_of(base)
     atom.is_range = atom.period.gran in (G.WEEK, G.QUARTER) or atom.period.lo.weekday() == 5 and atom.period.gran is G.DAY and atom.period.hi != atom.period.lo
     return atom
+
+
+# "for the day", "sales in the week": the one of the text's time frame; only where it closes a
+# clause after a preposition, so "the year before", "the week that followed" are never read, and
+# not after "of" ("time of the year", "Player of the Year" are no dates)
+_THE_PERIOD_LEAD = {"day": re.compile(r"\bfor\s+$", re.I),
+                    "other": re.compile(r"\b(?:for|in|during)\s+$", re.I)}
+_UNIT_RANK = {G.DAY: 0, G.WEEK: 1, G.MONTH: 2, G.QUARTER: 3, G.YEAR: 4, G.DECADE: 5, G.CENTURY: 6,
+              "day": 0, "week": 1, "fortnight": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
+_CLAUSE_END = re.compile(r"\s*(?:[.!?,;:)\]\"\u201d]|$)")
+
+
+# "partner of the month" names the current one only in a text that wrote no other date, and
+# never after a word of time or part ("time of the year", "end of the day", "day of the week")
+_OF_LEAD = re.compile(r"\b(?P<w>[a-z]+)\s+of\s+$")
+_PART_NOUNS = frozenset("""time times hour hours day days week weeks month months year years season seasons rest end
+start beginning middle remainder part parts half course most much all any some each none bulk balance""".split())
+
+
+def _the_period_ok(m: re.Match, ctx: Ctx) -> bool:
+    if not _CLAUSE_END.match(ctx.text, m.end()):
+        return False
+    if m.group("thep").lower().startswith("my"):
+        return True
+    lead = before(ctx, m.start(), 16)
+    if _THE_PERIOD_LEAD["day" if _norm(m.group("thepu")) == "day" else "other"].search(lead):
+        return True
+    of = _OF_LEAD.search(lead)
+    return bool(of and ctx.base is None and m.group("thepu").islower() and of.group("w") not in _PART_NOUNS)
+
+
+_LAST_VERB = re.compile(r"(?:\b(?:will|would|to|can|could|may|might|must|should|shall|did|does|do|not|never|only|"
+                        r"usually|typically)|n[\u2019']t|[\u2019']ll|[\u2019']d)\s+$", re.I)
 
 
 def h_window(m: re.Match, ctx: Ctx) -> Atom | None:
@@ -236,8 +305,11 @@ def h_window(m: re.Match, ctx: Ctx) -> Atom | None:
     q = _norm(g("q") or g("q2")).removeprefix("the ")
     if amount is None or unit is None or amount <= 0:
         return None
-    if q == "last" and re.search(r"\b(?:will|would|to|can|could|may|might|should|did|does|do|[\u2019']ll)\s+$", before(ctx, m.start(), 12), re.I):
-        return None  # "the course will last three weekends"
+    if q == "last" and _LAST_VERB.search(before(ctx, m.start(), 16)):
+        return None  # "the course will last three weekends", "shouldn't last two hours"
+    if unit in ("hour", "minute") and (re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])
+                                       or re.search(r"['\u2019]s\s+$", before(ctx, m.start(), 4))):
+        return None  # "the last 10 minutes of the film", "the ship's last 26 hours": no date
     atom = Atom(m.start(), m.end(), "window", relative=m.group(0), anchor=ref, is_range=True)
     if ref is None:
         return atom
@@ -261,7 +333,7 @@ def h_window(m: re.Match, ctx: Ctx) -> Atom | None:
             end = cal.shift(end, -a if back else a, u)
     if back:
         atom.period = Period(end, ref, G.DAY)
-    elif g("w"):
+    elif g("w") or end == ref:  # "within 5 days"; "the next 5 minutes" end the same day
         atom.period = Period(ref, end, G.DAY)
     else:
         atom.period = Period(ref + dt.timedelta(days=1), end, G.DAY)
@@ -277,6 +349,8 @@ def h_offset(m: re.Match, ctx: Ctx) -> Atom | None:
     direction = _norm(m.group("dir"))
     if not parts:
         return None
+    if re.search(r"\b(?:business|working)\s+days?\b", m.group("parts"), re.I):
+        parts = [(a, "bday" if u == "day" else u) for a, u in parts]  # "in four business days"
     vague = bool(re.match(r"\s*(?:a\s+)?(?:few|couple|several)\b", m.group("parts"), re.I))
     lead = before(ctx, m.start(), 12)
     if not direction:
@@ -322,6 +396,18 @@ def recent_base(ctx: Ctx, pos: int) -> Period | None:
         if stops > 1:
             return None
     return ctx.base
+
+
+def frame(ctx: Ctx, pos: int) -> Period | None:
+    """The time frame a vague phrase ("the same year", "in the winter", "for Christmas") sits in:
+    the date written in its sentence or the one before; else, in a text whose last written date is
+    years from the reference (a history), that date; else None (the reference is the frame)."""
+    near = recent_base(ctx, pos)
+    if near is not None:
+        return near
+    if ctx.base is not None and ctx.ref is not None and abs(ctx.base.lo.year - ctx.ref.year) > 1 and ctx.base_end <= pos:
+        return ctx.base
+    return None
 
 
 _COARSE_UNITS = {G.YEAR: frozenset({"year", "decade", "century"}), G.MONTH: frozenset({"month", "year", "decade", "century"})}

@@ -2,7 +2,7 @@
 
 Day numbers in words ("twenty-first", "the ninth"), written years ("nineteen seventy
 eight", "two thousand and five"), decades in words ("the nineties"), times of day and
-the relative words ("next", "last", "coming") with what they mean.
+the relative words ("next", "last", "coming") with what they mean, and the seasons.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import re
 from factcheck.extract.lexicon import ORDINAL_WORDS, TENS_WORDS, UNITS_WORDS
 
 
-def alt(words) -> str:
+def alt(words, marks: dict[str, str] | None = None) -> str:
     """Regex alternation of literal words as a trie (fast to reject); spaces match any whitespace.
 
     Longer words win over their prefixes ("twenty-first" before "twenty"), as in a longest-first list.
+    `marks` maps a character to the pattern it stands for (an optional apostrophe, say).
     """
     trie: dict = {}
     for w in set(words):
@@ -23,15 +24,15 @@ def alt(words) -> str:
         for ch in w.lower():
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    return _trie_regex(trie, marks or {})
 
 
-def _trie_regex(node: dict) -> str:
+def _trie_regex(node: dict, marks: dict[str, str]) -> str:
     branches = []
     for ch in sorted(k for k in node if k):
-        piece = r"\s+" if ch == " " else re.escape(ch)
+        piece = marks.get(ch) or (r"\s+" if ch == " " else re.escape(ch))
         sub = node[ch]
-        rest = _trie_regex(sub) if any(k for k in sub) else ""
+        rest = _trie_regex(sub, marks) if any(k for k in sub) else ""
         if rest and "" in sub:
             rest = f"(?:{rest})?"
         branches.append(piece + rest)
@@ -160,6 +161,14 @@ DECADE_2000_WORDS: dict[str, int] = {
 # Month and weekday words that are also common English words: need more evidence.
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "apr", "feb"})
 AMBIGUOUS_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon", "tue", "thu", "fri", "thur", "thurs", "tues"})
+
+# ---------------------------------------------------------------- seasons
+
+# season word -> first month of its meteorological season (northern hemisphere); a winter named
+# by a year is the one whose January falls in it ("winter 2019": December 2018 - February 2019)
+SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# season words that are also verbs or common nouns: need a strong cue ("this fall", "fall 2019")
+AMBIGUOUS_SEASONS = frozenset({"fall", "spring"})
 
 # ---------------------------------------------------------------- times of day
 
