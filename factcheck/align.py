@@ -8,9 +8,11 @@ one value per source in a group (repeated mentions of one value in a source merg
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Callable
@@ -95,7 +97,7 @@ def synonym_map(groups: list[list[str]]) -> dict[str, str]:
 
 
 def rarity_of(facts: list[Fact], synonyms: dict[str, str]) -> Rarity:
-    return Rarity([signature(f, synonyms) for f in facts])
+    return Rarity(signature(f, synonyms) for f in facts)  # one signature at a time: 400,000 of them add up
 
 
 def signature(fact: Fact, synonyms: dict[str, str]) -> Signature:
@@ -117,7 +119,7 @@ class Rarity:
     signatures of all facts. "Russia" in every sentence of a story about Russia says little;
     "address" in two says a lot. Weights lie in [0.05, 1]; unseen keys weigh 1."""
 
-    def __init__(self, sigs: list[Signature] | None = None):
+    def __init__(self, sigs: Iterable[Signature] | None = None):
         self.n = 0
         self.df: dict[str, int] = defaultdict(int)
         for sig in sigs or ():
@@ -125,12 +127,23 @@ class Rarity:
             for key in _keys(sig):
                 self.df[key] += 1
         self._norm = math.log(self.n + RARITY_PRIOR)
+        self._weights: dict[str, float] = {}  # scoring asks for the same keys millions of times at scale
 
     def weight(self, key: str) -> float:
+        w = self._weights.get(key)
+        if w is not None:
+            return w
         df = self.df.get(key)
         if not df:
             return 1.0
-        return min(1.0, max(0.05, math.log((self.n + RARITY_PRIOR) / (df + 1)) / self._norm))
+        w = self._weights[key] = min(1.0, max(0.05, math.log((self.n + RARITY_PRIOR) / (df + 1)) / self._norm))
+        return w
+
+    def total(self, prefix: str, keys) -> float:
+        """sum(weight(prefix + k) for k in keys), the same sum in the same order, without a call
+        per key (the innermost loop of scoring; a weight is never 0, so `or` only fills a miss)."""
+        known = self._weights.get
+        return sum([known(prefix + k) or self.weight(prefix + k) for k in keys])
 
 
 def _keys(sig: Signature) -> set[str]:
@@ -204,9 +217,9 @@ _PLAIN = Rarity()
 def _overlap(common, a, b, prefix: str, rarity: Rarity, floor: float) -> float:
     """Rarity-weighted overlap coefficient; the floor keeps one shared word in a short
     clause from counting as full agreement."""
-    got = sum(rarity.weight(prefix + k) for k in common)
-    side_a = sum(rarity.weight(prefix + k) for k in a)
-    side_b = sum(rarity.weight(prefix + k) for k in b)
+    got = rarity.total(prefix, common)
+    side_a = rarity.total(prefix, a)
+    side_b = rarity.total(prefix, b)
     return min(1.0, got / max(floor, min(side_a, side_b)))
 
 
@@ -293,7 +306,14 @@ def same_claim(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = No
 def _shared_names(a: frozenset[str], b: frozenset[str], min_ratio: float) -> list[str]:
     common = sorted(a & b)
     rest_b = b - a
+    if not rest_b:
+        return common
+    initials = {y[0] for y in rest_b}
+    # only names with the same initial are compared (cheap set test first: this runs for every
+    # candidate pair); the order of comparisons, and so the result, is unchanged
     for x in sorted(a - b):
+        if x[0] not in initials:
+            continue
         for y in sorted(rest_b):
             if x[0] == y[0] and fuzz.ratio(x, y) >= min_ratio:
                 common.append(x)
@@ -306,22 +326,29 @@ def candidate_pairs(facts: list[Fact], sigs: list[Signature], max_block: int) ->
 
     Keys shared by more than `max_block` facts are skipped: they say little and would make
     the cost quadratic."""
+    return set(iter_candidate_pairs(facts, sigs, max_block))
+
+
+def iter_candidate_pairs(facts: list[Fact], sigs: list[Signature], max_block: int) -> Iterator[tuple[int, int]]:
+    """The candidate pairs in sorted order, one fact's partners at a time: a run of an archive
+    has tens of millions of them, which must not all be held at once."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, sig in enumerate(sigs):
         for k in _keys(sig):
-            index[k].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) < 2 or len(members) > max_block:
-            continue
-        for x in range(len(members)):
-            i = members[x]
-            src = facts[i].source_id
-            for y in range(x + 1, len(members)):
-                j = members[y]
-                if facts[j].source_id != src:
-                    pairs.add((i, j))
-    return pairs
+            index[k].append(i)  # ascending: facts are visited in order
+    blocks = {k: members for k, members in index.items() if 2 <= len(members) <= max_block}
+    del index
+    sources = [f.source_id for f in facts]
+    for i, sig in enumerate(sigs):
+        partners: set[int] = set()
+        for k in _keys(sig):
+            members = blocks.get(k)
+            if members is not None:
+                partners.update(members[bisect.bisect_right(members, i):])
+        src = sources[i]
+        for j in sorted(partners):
+            if sources[j] != src:
+                yield i, j
 
 
 Scorer = Callable[[list[Fact]], list[tuple[int, int, float, tuple[str, ...]]]]
@@ -362,8 +389,9 @@ def align(
         scored = scorer(facts)
     else:
         sigs = [signature(f, synonyms) for f in facts]
-        scored = [(i, j, *score(sigs[i], sigs[j], params, rarity))
-                  for i, j in sorted(candidate_pairs(facts, sigs, params.max_block))]
+        # a generator: pairs below the floor are dropped as they come, never all held at once
+        scored = ((i, j, *score(sigs[i], sigs[j], params, rarity))
+                  for i, j in iter_candidate_pairs(facts, sigs, params.max_block))
     # Asymmetric bars: calling two values a contradiction needs strong evidence that they are
     # about the same thing; identical values in a similar context corroborate each other.
     bar = {Relation.EQUAL: min(params.corroborate, params.threshold),

@@ -8,11 +8,11 @@ from typing import Callable
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.errors import ConfigError
-from factcheck.extract import extract_facts
 from factcheck.models import Fact, Report, RuleInfo, Severity, Source, Summary, Verdict
 from factcheck.report.common import count_findings, single_source_facts
 from factcheck.rules.engine import apply_rules
 from factcheck.rules.loader import Rule, load_rules
+from factcheck.runner import RunSettings, cached_findings, extract_sources
 from factcheck.sources import FetchSettings, load_sources
 from factcheck.sources.fetch import DEFAULT_CACHE
 
@@ -31,6 +31,8 @@ class CheckOptions(BaseModel):
     disable: list[str] = Field(default_factory=list)
     fetch_cache: str | None = DEFAULT_CACHE  # where fetched URLs are kept; None: no cache
     fetch: bool = True  # False: URLs are read from the cache only, never from the network
+    run: RunSettings = Field(default_factory=RunSettings)  # how extraction runs: engine, jobs, fact cache
+    keep_text: bool = True  # False: source texts are set aside after extraction; only cited ones come back
 
 
 def default_rule_paths() -> list[str]:
@@ -60,21 +62,19 @@ def prepare_rules(options: CheckOptions) -> list[Rule]:
     return rules
 
 
-def extract_all(sources: list[Source], progress: Progress | None = None) -> list[Fact]:
-    facts: list[Fact] = []
-    for n, source in enumerate(sources, 1):
-        facts.extend(extract_facts(source))
-        if progress:
-            progress("extract", n, len(sources))
-    return facts
+def extract_all(sources: list[Source], progress: Progress | None = None, run: RunSettings | None = None) -> list[Fact]:
+    return extract_sources(sources, run, progress=progress).facts
 
 
-def check(options: CheckOptions, progress: Progress | None = None, on_skip=None) -> Report:
+def check(options: CheckOptions, progress: Progress | None = None, on_skip=None, on_note=None) -> Report:
     rules = prepare_rules(options)
     sources = load_sources(options.paths, on_skip=on_skip,
                            fetch_settings=FetchSettings(cache_dir=options.fetch_cache, network=options.fetch))
-    facts = extract_all(sources, progress)
-    findings = apply_rules(rules, facts)
+    extraction = extract_sources(sources, options.run, progress=progress, on_note=on_note, keep_text=options.keep_text)
+    facts = extraction.facts
+    findings = cached_findings(extraction, sources, rules, lambda: apply_rules(rules, facts), on_note)
+    if extraction.texts is not None:  # the reports read the texts of the sources they cite, no others
+        extraction.texts.restore(sources, {f.source_id for finding in findings for f in finding.facts})
     return build_report(options.name or report_name(options.paths), sources, facts, findings, rules)
 
 

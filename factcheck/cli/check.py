@@ -42,6 +42,7 @@ from factcheck.models import Report
 from factcheck.pipeline import CheckOptions, check, failed
 from factcheck.report import FORMATTERS
 from factcheck.report.terminal import SourceProgress, print_report, render_terminal
+from factcheck.runner import DEFAULT_CACHE_DIR, Engine, RunSettings, available_cores
 from factcheck.sources.fetch import DEFAULT_CACHE
 
 CHECK_HELP = """Check sources against each other and report agreements and contradictions.
@@ -74,6 +75,19 @@ def check_cmd(
     fetch_cache: Path = typer.Option(Path(DEFAULT_CACHE), "--fetch-cache",
                                      help="Folder where pages fetched from URLs are kept and reused."),
     no_fetch: bool = typer.Option(False, "--no-fetch", help="Never use the network: URLs come from the cache only."),
+    # scale: how extraction runs (factcheck/runner/)
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Processes that extract facts (default: every core; 1: this process)."),
+    cache_dir: Path = typer.Option(Path(DEFAULT_CACHE_DIR), "--cache-dir",
+                                   help="Folder of the fact cache (facts.sqlite): unchanged sources are not "
+                                        "extracted again."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Extract every source; neither read nor write the fact cache."),
+    engine: Engine = typer.Option(Engine.LOCAL, "--engine",
+                                  help="local: this machine; dask: tasks on a dask.distributed cluster "
+                                       "(pip install 'factcheck[dask]')."),
+    scheduler: str | None = typer.Option(None, "--scheduler",
+                                            help="Address of the Dask scheduler (tcp://host:8786) for --engine dask; "
+                                                 "without it a local cluster of --jobs workers is started."),
 ) -> None:
     cli = cli_layer(paths=paths, rules=rules, report=report, no_report=no_report, fmt=fmt, output=output,
                     fail_on=fail_on, severity=severity, disable=disable, baseline=baseline, name=name,
@@ -81,7 +95,12 @@ def check_cmd(
     settings = effective(cli, config, isolated).settings
     if no_baseline:
         settings = settings.model_copy(update={"baseline": None})
-    result = run_settings(settings, fetch_cache=str(fetch_cache), fetch=not no_fetch)
+    if scheduler and engine is not Engine.DASK:
+        raise typer.BadParameter("a scheduler is for --engine dask (expected: --engine dask --scheduler ADDRESS)",
+                                 param_hint="--scheduler")
+    run = RunSettings(engine=engine, jobs=jobs or available_cores(), scheduler=scheduler,
+                      cache_dir=None if no_cache else str(cache_dir))
+    result = run_settings(settings, fetch_cache=str(fetch_cache), fetch=not no_fetch, run=run, keep_text=False)
     if settings.baseline:
         try:
             result = apply_baseline(result, load_baseline(settings.baseline), settings.baseline)
@@ -93,23 +112,29 @@ def check_cmd(
     raise typer.Exit(1 if failed(result, settings.fail_on.value) else 0)
 
 
-def run_settings(settings: Settings, *, fetch_cache: str | None = DEFAULT_CACHE, fetch: bool = True) -> Report:
+def run_settings(settings: Settings, *, fetch_cache: str | None = DEFAULT_CACHE, fetch: bool = True,
+                 run: RunSettings | None = None, keep_text: bool = True) -> Report:
     """Run the pipeline for these settings; bad input exits 2. Skipped files are warned about on stderr."""
     if not settings.paths:
         raise typer.BadParameter("give at least one source file or folder (or set `paths` in the configuration)",
                                  param_hint="PATHS")
     options = CheckOptions(paths=settings.paths, rules=settings.rules, name=settings.name,
-                           severity=settings.severity, disable=settings.disable, fetch_cache=fetch_cache, fetch=fetch)
+                           severity=settings.severity, disable=settings.disable, fetch_cache=fetch_cache, fetch=fetch,
+                           run=run or RunSettings(), keep_text=keep_text)
     skipped: list[str] = []
+    notes: list[str] = []
     err = Console(stderr=True)
     try:
         with SourceProgress(err) as progress:
-            result = check(options, progress=progress, on_skip=lambda p, why: skipped.append(f"{p}: {why}"))
+            result = check(options, progress=progress, on_skip=lambda p, why: skipped.append(f"{p}: {why}"),
+                           on_note=notes.append)
     except FactcheckError as exc:
         fail(exc)
         raise  # not reached
     for line in skipped:
         typer.echo(f"factcheck: warning: skipped {line}", err=True)
+    for line in notes:
+        typer.echo(f"factcheck: warning: {line}", err=True)
     return result
 
 

@@ -37,7 +37,8 @@ def apply_rules(rules: list[Rule], facts: list[Fact]) -> list[Finding]:
     for rule in sorted(rules, key=lambda r: not r.spec.claim):
         if not rule.spec.enabled:
             continue
-        selected = [f for f in facts if f.key not in claimed and selects(rule, f)]
+        # f.key builds a string: ask only once a claiming rule has claimed something
+        selected = [f for f in facts if (not claimed or f.key not in claimed) and selects(rule, f)]
         if rule.check.scope == "internal":
             findings.extend(_internal(rule, selected))
             continue
