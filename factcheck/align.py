@@ -50,7 +50,9 @@ class AlignParams(BaseModel):
                          "around the two values must match (0 = no such test)")
     names_floor: float = Field(1.0, ge=0, description="rarity-weighted names a full name match needs")
     terms_floor: float = Field(2.0, ge=0, description="rarity-weighted words a full word match needs")
-    max_block: int = Field(400, ge=2, description="signature keys shared by more facts than this are too common to block on")
+    max_block: int = Field(100, ge=2, description="signature keys shared by more facts than this are too common to block on")
+    block_keys: int = Field(2, ge=0, description="candidates must share one of the N rarest keys of one of "
+                            "them (0: any key); keeps the number of pairs near-linear in an archive")
 
 
 class Relation(str, Enum):
@@ -65,6 +67,10 @@ class Signature:
     head: str | None
     names: frozenset[str]
     terms: frozenset[str]
+    body: frozenset[str] = field(init=False, compare=False, repr=False)  # terms but the head
+
+    def __post_init__(self):
+        object.__setattr__(self, "body", self.terms - {self.head})
 
 
 @dataclass(slots=True)
@@ -165,21 +171,38 @@ class ScoreParts:
     shared_terms: tuple[str, ...] = ()
 
     def total(self, w: Weights) -> float:
-        parts = [(self.head, w.head), (self.names, w.names), (self.terms, w.terms)]
-        weight = sum(wt for value, wt in parts if value is not None)
+        """Weighted mean of the parts. A part missing on both sides counts as no evidence (0):
+        two facts that share only a head word ("She died on ...", "He died on ...") say too
+        little to be about the same thing."""
+        weight = w.head + w.names + w.terms
         if weight == 0:
             return 0.0
-        return min(1.0, sum(value * wt for value, wt in parts if value is not None) / weight)
+        got = 0.0  # the same sum, in the same order, as over the parts present
+        if self.head is not None:
+            got += self.head * w.head
+        if self.names is not None:
+            got += self.names * w.names
+        if self.terms is not None:
+            got += self.terms * w.terms
+        return min(1.0, got / weight)
 
     @property
     def shared(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.shared_head + self.shared_names + self.shared_terms))
 
 
-def score_parts(a: Signature, b: Signature, params: AlignParams, rarity: Rarity | None = None) -> ScoreParts:
+def score_parts(
+    a: Signature,
+    b: Signature,
+    params: AlignParams,
+    rarity: Rarity | None = None,
+    sides: tuple[Sides, Sides] | None = None,
+) -> ScoreParts:
     """Agreement of head, names and content words, each shared name or word counted by its
-    rarity; components absent on both sides are None (they do not count)."""
+    rarity; components absent on both sides are None. `sides` are the two signatures' own
+    weights (`sides_of`), when the caller scores each signature many times."""
     rarity = rarity or _PLAIN
+    side_a, side_b = sides or (sides_of(a, rarity), sides_of(b, rarity))
     head = names = terms = None
     shared_head: tuple[str, ...] = ()
     shared_names: tuple[str, ...] = ()
@@ -195,31 +218,48 @@ def score_parts(a: Signature, b: Signature, params: AlignParams, rarity: Rarity 
             shared_head = (a.head if a.head in b.terms else b.head,)
     if a.names or b.names:
         common = _shared_names(a.names, b.names, params.name_similarity)
-        names = _overlap(common, a.names, b.names, "n:", rarity, params.names_floor) if common else 0.0
+        names = _overlap(common, side_a.names, side_b.names, "n:", rarity, params.names_floor) if common else 0.0
         shared_names = tuple(common)
-    terms_a, terms_b = a.terms - {a.head}, b.terms - {b.head}  # the head counts once, above
+    terms_a, terms_b = a.body, b.body  # the head counts once, above
     if terms_a or terms_b:
         common_terms = terms_a & terms_b
-        terms = _overlap(common_terms, terms_a, terms_b, "t:", rarity, params.terms_floor) if common_terms else 0.0
+        terms = _overlap(common_terms, side_a.terms, side_b.terms, "t:", rarity, params.terms_floor) \
+            if common_terms else 0.0
         shared_terms = tuple(sorted(common_terms))
     return ScoreParts(head, names, terms, shared_head, shared_names, shared_terms)
 
 
-def score(a: Signature, b: Signature, params: AlignParams, rarity: Rarity | None = None) -> tuple[float, tuple[str, ...]]:
+def score(
+    a: Signature,
+    b: Signature,
+    params: AlignParams,
+    rarity: Rarity | None = None,
+    sides: tuple[Sides, Sides] | None = None,
+) -> tuple[float, tuple[str, ...]]:
     """The alignment score of two signatures and the names and words it rests on."""
-    parts = score_parts(a, b, params, rarity)
+    parts = score_parts(a, b, params, rarity, sides)
     return parts.total(params.weights), parts.shared
 
 
 _PLAIN = Rarity()
 
 
-def _overlap(common, a, b, prefix: str, rarity: Rarity, floor: float) -> float:
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """One signature's total name and word weight: the denominators of its overlaps."""
+
+    names: float
+    terms: float
+
+
+def sides_of(sig: Signature, rarity: Rarity) -> Sides:
+    return Sides(rarity.total("n:", sig.names), rarity.total("t:", sig.body))
+
+
+def _overlap(common, side_a: float, side_b: float, prefix: str, rarity: Rarity, floor: float) -> float:
     """Rarity-weighted overlap coefficient; the floor keeps one shared word in a short
     clause from counting as full agreement."""
     got = rarity.total(prefix, common)
-    side_a = rarity.total(prefix, a)
-    side_b = rarity.total(prefix, b)
     return min(1.0, got / max(floor, min(side_a, side_b)))
 
 
@@ -274,6 +314,25 @@ def owners_differ(a: Fact, b: Fact, params: AlignParams) -> bool:
     return bool(only_a) and bool(only_b)
 
 
+def _is_age(f: Fact) -> bool:
+    return getattr(f.value, "dimension", None) == "age"
+
+
+def topics_differ(a: Fact, b: Fact, params: AlignParams) -> bool:
+    """Documents about different things (no name in common in their titles) whose sentences do
+    not mention each other's subject: "She competed at the 1980 Winter Olympics" in an article
+    on one skier and "He competed at the 2018 Winter Olympics" in one on another. Corpora of
+    reports about one event share title names; unrelated articles do not."""
+    ta, tb = frozenset(a.context.topic), frozenset(b.context.topic)
+    if not ta or not tb:
+        return False
+    # titles about one thing share most of their names; "Andrej Smrekar" and "Andrej Segeč" do not
+    if 2 * len(_shared_names(ta, tb, params.name_similarity)) > min(len(ta), len(tb)):
+        return False
+    return not (_shared_names(frozenset(a.context.names), tb, params.name_similarity)
+                or _shared_names(frozenset(b.context.names), ta, params.name_similarity))
+
+
 def same_claim(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = None,
                synonyms: dict[str, str] | None = None) -> bool:
     """Whether two facts with different values make the same claim closely enough to contradict:
@@ -289,6 +348,8 @@ def same_claim(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = No
         ha, hb = stem(a.context.head), stem(b.context.head)
         if syn.get(ha, ha) not in words(b) and syn.get(hb, hb) not in words(a):
             return False
+        if _is_age(a) and syn.get(ha, ha) != syn.get(hb, hb):
+            return False  # an age is a person's: "36-year-old driver" is not the "66-year-old woman"
         if (a.context.head.lower() in REPORTING_VERBS) != (b.context.head.lower() in REPORTING_VERBS):
             return False  # one dates a report of the event, the other the event itself
     # what happened must match, not only who: some content word besides the heads in common
@@ -298,7 +359,7 @@ def same_claim(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = No
     terms_b = {syn.get(t, t) for t in b.context.terms} - heads
     if terms_a and terms_b and not terms_a & terms_b:
         return False
-    if owners_differ(a, b, params):
+    if owners_differ(a, b, params) or topics_differ(a, b, params):
         return False
     return params.local <= 0 or local_score(a, b, params, rarity) >= params.local
 
@@ -329,22 +390,53 @@ def candidate_pairs(facts: list[Fact], sigs: list[Signature], max_block: int) ->
     return set(iter_candidate_pairs(facts, sigs, max_block))
 
 
-def iter_candidate_pairs(facts: list[Fact], sigs: list[Signature], max_block: int) -> Iterator[tuple[int, int]]:
-    """The candidate pairs in sorted order, one fact's partners at a time: a run of an archive
-    has tens of millions of them, which must not all be held at once."""
+def iter_candidate_pairs(
+    facts: list[Fact],
+    sigs: list[Signature],
+    max_block: int,
+    rarity: Rarity | None = None,
+    prefix: int = 0,
+) -> Iterator[tuple[int, int]]:
+    """The candidate pairs in sorted order, one fact's partners at a time (an archive's run has
+    millions of them, which must not all be held at once).
+
+    Two facts are candidates when they share a signature key held by at most `max_block` facts.
+    With `prefix` > 0, the shared key must also be one of the `prefix` rarest keys of one of the
+    two facts: a pair whose only common keys are the commonest of both scores too low to be
+    linked anyway, and leaving such pairs out keeps their number near-linear in the facts."""
+    rarity = rarity or _PLAIN
+    keys = [_keys(sig) for sig in sigs]
     index: dict[str, list[int]] = defaultdict(list)
-    for i, sig in enumerate(sigs):
-        for k in _keys(sig):
+    for i, ks in enumerate(keys):
+        for k in ks:
             index[k].append(i)  # ascending: facts are visited in order
-    blocks = {k: members for k, members in index.items() if 2 <= len(members) <= max_block}
-    del index
     sources = [f.source_id for f in facts]
-    for i, sig in enumerate(sigs):
+    # a key is worth blocking on if it is shared across sources, and not by too many facts
+    blocks = {k: members for k, members in index.items()
+              if 2 <= len(members) <= max_block and len({sources[i] for i in members}) > 1}
+    del index
+    if prefix > 0:
+        rare = [sorted((k for k in ks if k in blocks), key=lambda k: (rarity.df.get(k, 0), k))[:prefix]
+                for ks in keys]
+        by_rare: dict[str, list[int]] = defaultdict(list)
+        for i, ks in enumerate(rare):
+            for k in ks:
+                by_rare[k].append(i)
+    for i, ks in enumerate(keys):
         partners: set[int] = set()
-        for k in _keys(sig):
-            members = blocks.get(k)
-            if members is not None:
+        if prefix > 0:
+            for k in rare[i]:  # my rare keys, anywhere in the other fact
+                members = blocks[k]
                 partners.update(members[bisect.bisect_right(members, i):])
+            for k in ks:  # my keys, among the other fact's rare keys
+                members = by_rare.get(k)
+                if members is not None:
+                    partners.update(members[bisect.bisect_right(members, i):])
+        else:
+            for k in ks:
+                members = blocks.get(k)
+                if members is not None:
+                    partners.update(members[bisect.bisect_right(members, i):])
         src = sources[i]
         for j in sorted(partners):
             if sources[j] != src:
@@ -389,9 +481,10 @@ def align(
         scored = scorer(facts)
     else:
         sigs = [signature(f, synonyms) for f in facts]
+        sides = [sides_of(sig, rarity or _PLAIN) for sig in sigs]
         # a generator: pairs below the floor are dropped as they come, never all held at once
-        scored = ((i, j, *score(sigs[i], sigs[j], params, rarity))
-                  for i, j in iter_candidate_pairs(facts, sigs, params.max_block))
+        scored = ((i, j, *score(sigs[i], sigs[j], params, rarity, (sides[i], sides[j])))
+                  for i, j in iter_candidate_pairs(facts, sigs, params.max_block, rarity, params.block_keys))
     # Asymmetric bars: calling two values a contradiction needs strong evidence that they are
     # about the same thing; identical values in a similar context corroborate each other.
     bar = {Relation.EQUAL: min(params.corroborate, params.threshold),

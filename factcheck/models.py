@@ -260,6 +260,7 @@ class FactContext(BaseModel):
     terms: list[str] = Field(default_factory=list)  # lower-cased, stemmed content words of the clause
     near: list[str] = Field(default_factory=list)  # stemmed content words right around the fact
     near_names: list[str] = Field(default_factory=list)  # names right around the fact (whose value it is)
+    topic: list[str] = Field(default_factory=list)  # names in the document's title (what it is about)
     in_quote: bool = False
     section: Section = Section.BODY
 

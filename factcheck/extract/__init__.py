@@ -81,7 +81,7 @@ def build_facts(
 ) -> list[Fact]:
     text = source.text
     lines = LineIndex(text)
-    contexts = ContextBuilder(text, sentences)
+    contexts = ContextBuilder(text, sentences, source.title)
     facts: list[Fact] = []
     for m in mentions:
         in_quote = m.kind is not FactKind.QUOTE and any(s <= m.start and m.end <= e for s, e in quoted)

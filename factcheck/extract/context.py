@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from factcheck.extract.lexicon import IRREGULAR_PAST
+from factcheck.extract.lexicon import IRREGULAR_PAST, MONTHS, WEEKDAYS
 from factcheck.extract.terms import (
     STOPWORDS,
     WORD_RE,
@@ -25,6 +25,8 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[;:()\[\]\u2014\u2013]|\s-\s)\s*")
 _MODIFIER_LEFT = re.compile(r"(?:\b(?:a|an|the|this|that|its|his|her|their|our|whose)|['\u2019]s)\s*$", re.I)
 _WINDOW = 12  # words either side of the mention that count as its clause
 NEAR = 8  # words either side that say whose value it is and of what (the value's own phrase)
+_NOT_TOPIC = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_EDITION_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)[ \t]+$")
 _AGE = re.compile(r"[-\s]old\b[\s,]*(?:(?:a|an|the)\s+)?([A-Za-z][a-z-]+)?")
 
 
@@ -68,10 +70,11 @@ class ContextBuilder:
     """Builds the FactContext of each mention of one document. Only sentences that hold a
     fact are split into words, each once."""
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]]):
+    def __init__(self, text: str, sentences: list[tuple[int, int]], title: str | None = None):
         self.text = text
         self.sentences = SentenceIndex(sentences)
         self.doc_names = document_names(text)
+        self.topic = _topic(title) if title else []
         self._tokens: dict[tuple[int, int], Tokens] = {}
         self._sentence_names: dict[tuple[int, int], list[str]] = {}
 
@@ -95,7 +98,8 @@ class ContextBuilder:
             names=self._names_of_sentence(s_start, s_end),
             terms=self._terms([*left, *right]),
             near=self._terms(near),
-            near_names=self._names(near),
+            near_names=self._names_at(near),
+            topic=self.topic,
             in_quote=in_quote,
             section=section,
         )
@@ -109,12 +113,23 @@ class ContextBuilder:
 
     # ------------------------------------------------------------ words
 
-    def _names(self, indices) -> list[str]:
+    def _names_at(self, indices) -> list[str]:
+        """Names of the words at `indices`; an event named with its year ("the 1989 Norwich Union
+        Grand Prix") also gives the year as a name: each edition is a thing of its own."""
+        tok, text = self.tokens, self.text
+        names = self._names([tok.words[k] for k in indices])
+        for k in indices:
+            if tok.words[k][0].isupper():
+                m = _EDITION_YEAR.search(text, max(0, tok.starts[k] - 6), tok.starts[k])
+                if m and m.group(1) not in names:
+                    names.append(m.group(1))
+        return names
+
+    def _names(self, words) -> list[str]:
         """Name keys of the capitalized words that the document uses as names, in order."""
         out: list[str] = []
-        words, known = self.tokens.words, self.doc_names
-        for k in indices:
-            w = words[k]
+        known = self.doc_names
+        for w in words:
             if not w[0].isupper():
                 continue
             for key in name_keys_of(w):
@@ -126,7 +141,7 @@ class ContextBuilder:
         key = (s_start, s_end)
         names = self._sentence_names.get(key)
         if names is None:
-            names = self._sentence_names[key] = self._names(range(len(self.tokens.words)))
+            names = self._sentence_names[key] = self._names_at(range(len(self.tokens.words)))
         return list(names)
 
     def _terms(self, indices) -> list[str]:
@@ -204,6 +219,18 @@ class ContextBuilder:
             if _is_content(w):
                 return w.lower()
         return None
+
+
+def _topic(title: str) -> list[str]:
+    """Name keys of the capitalized words of a title: what the document is about ("Ute
+    Nestler", "Putin Rejects Immediate Ceasefire in Ukraine")."""
+    out: list[str] = []
+    for w in Tokens(title).words:
+        if w[0].isupper() and w.lower() not in STOPWORDS and w.lower() not in _NOT_TOPIC:
+            for key in name_keys_of(w):
+                if key not in out:
+                    out.append(key)
+    return out
 
 
 def _is_past_verb(word: str) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
+
 from factcheck.extract.lexicon import MONTHS, WEEKDAYS
 
 STOPWORDS = frozenset("""
@@ -30,9 +32,11 @@ _NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | STOPWORDS | frozenset(
     "spokesperson official officials".split()
 )
 
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|[A-Za-z]")
+# A word: letters of any script, with inner apostrophes and hyphens ("Jäger", "O'Brien", "long-term").
+WORD_RE = re.compile(r"[^\W\d_](?:(?:[^\W\d_]|['\u2019-])*[^\W\d_])?")
 # A capitalized word as WORD_RE finds it (not the tail of a word: "McKnight" is one word).
-_CAPITALIZED_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]['\u2019-])[A-Z](?:[A-Za-z'\u2019-]*[A-Za-z])?")
+_NEXT_CAPITALIZED = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
+_CAPITALIZED_WORD = regex.compile(r"(?<!\p{L})(?<!\p{L}['\u2019-])\p{Lu}(?:[\p{L}'\u2019-]*\p{L})?")
 
 _SUFFIXES = (
     "izations", "ization", "ational", "ations", "ation", "atives", "ative", "ating", "ated",
@@ -116,7 +120,8 @@ def document_names(text: str) -> frozenset[str]:
     """Name keys of the words a document capitalizes in mid-sentence, outside title-case lines.
 
     A capitalized word at a sentence start is a name only if the document also capitalizes it
-    elsewhere; this tells "Trump, branding himself" from "Visiting a Kursk command post".
+    elsewhere, or the next word is capitalized too; this tells "Trump, branding himself" and
+    "Ute Nestler (born ...)" from "Visiting a Kursk command post".
     Linear in the text: only capitalized words are visited, each looks back a few characters."""
     found: set[str] = set()
     line_start = 0
@@ -132,7 +137,9 @@ def document_names(text: str) -> frozenset[str]:
         if skip_line:
             continue
         before = text[max(line_start, start - 8):start].rstrip(" \t\"'\u201c\u2018(")
-        if not before or before[-1] in ".!?:\u2013\u2014-":
+        if (not before or before[-1] in ".!?:\u2013\u2014-") and not _NEXT_CAPITALIZED.match(text, m.end()):
+            # at a sentence start only a run of capitalized words ("Ute Nestler (born ...") is
+            # taken for a name; "Visiting a Kursk command post" is not
             continue
         for part in _name_parts(w):
             key = name_key(part)

@@ -354,13 +354,17 @@ class DateArithmetic(Check):
 
 def written_precision(value: float) -> float:
     """Half a unit in the last significant digit of a figure as written, at most 10 % of it:
-    620 -> 5, 2.5 -> 0.05, 30 -> 3, 4 -> 0.4, 1,000 -> 100 (a round figure says little)."""
+    620 -> 5, 2.5 -> 0.05, 30 -> 3, 4 -> 0.4, 1,000 -> 100 (a round figure says little);
+    a figure ending in 5 was rounded to the nearest 5: 125 -> 2.5."""
     if value == 0:
         return 0.5
     text = f"{abs(value):.6f}".rstrip("0")
     if text.endswith("."):
         digits = text[:-1]
-        half = 0.5 * 10 ** (len(digits) - len(digits.rstrip("0")))
+        zeros = len(digits) - len(digits.rstrip("0"))
+        half = 0.5 * 10 ** zeros
+        if digits.rstrip("0").endswith("5") and len(digits) - zeros > 1:
+            half *= 5  # "125 mph": rounded to the nearest 5, not to the nearest 1
     else:
         half = 0.5 * 10 ** -(len(text.split(".")[1]))
     return min(half, abs(value) * 0.1)

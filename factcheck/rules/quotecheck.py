@@ -10,6 +10,7 @@ aligned too, even when their wording differs a lot: that is where distortions hi
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -44,6 +45,8 @@ class SameQuoteParams(BaseModel):
 
 
 _NOT_SURNAME = frozenset("himself herself themselves itself jointly alone too".split())
+_SPEAKER_SPLIT = re.compile(r"\s+(?:and|&|of|to|from|at|for)\s+|,\s*")
+_SPEAKER_WORD = re.compile(r"[\w'\u2019-]+")
 
 
 def speaker_key(fact: Fact) -> str | None:
@@ -52,8 +55,13 @@ def speaker_key(fact: Fact) -> str | None:
     v = fact.value
     if not isinstance(v, QuoteValue) or not v.speaker:
         return None
-    first = re.split(r"\s+(?:and|&|of|to|from|at|for)\s+|,\s*", v.speaker)[0]
-    words = [w for w in re.findall(r"[\w'\u2019-]+", first) if w.lower() not in _NOT_SURNAME]
+    return _surname_key(v.speaker)
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_key(speaker: str) -> str | None:
+    first = _SPEAKER_SPLIT.split(speaker)[0]
+    words = [w for w in _SPEAKER_WORD.findall(first) if w.lower() not in _NOT_SURNAME]
     return name_key(words[-1]) if words else None
 
 
@@ -137,6 +145,32 @@ def _mutual_best(found: dict[tuple[int, int], float], units, facts: list[Fact]) 
     }
 
 
+_MAX_POSTING = 64  # units sharing a word beyond this many are not compared on that word
+
+
+def blocked_pairs(words: dict[int, set[str]], max_posting: int) -> list[tuple[int, int]]:
+    """Pairs (x < y) of items sharing a word, blocked on words no more than `max_posting`
+    items share; an item whose words are all that common keeps its rarest word as its key."""
+    posting: dict[str, list[int]] = defaultdict(list)
+    for n, ws in words.items():
+        for w in ws:
+            posting[w].append(n)
+    keyed: dict[str, list[int]] = defaultdict(list)
+    for n, ws in words.items():
+        rare = [w for w in ws if len(posting[w]) <= max_posting]
+        if not rare and ws:
+            rare = [min(ws, key=lambda w: (len(posting[w]), w))]
+        for w in rare:
+            keyed[w].append(n)
+    pairs: set[tuple[int, int]] = set()
+    for members in keyed.values():
+        members.sort()
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                pairs.add((members[a], members[b]))
+    return sorted(pairs)
+
+
 class SameQuote(Check):
     """Quotes of one speaker in different sources: the same statement must say the same thing."""
 
@@ -156,12 +190,6 @@ class SameQuote(Check):
         if key not in self._units:
             self._units[key] = units_of(f)
         return self._units[key]
-
-    def comparable(self, a: Fact, b: Fact) -> bool:
-        ka, kb = speaker_key(a), speaker_key(b)
-        if ka is None or kb is None:
-            return self.p.unknown_speaker and ka == kb
-        return ka == kb
 
     def score_pairs(self, facts: list[Fact]) -> list[tuple[int, int, float, tuple[str, ...]]]:
         """Links between quote facts of different sources: the best unit match, plus units that
@@ -201,27 +229,29 @@ class SameQuote(Check):
         return out
 
     def _text_matches(self, facts: list[Fact], units: list[tuple[int, str]]) -> dict[tuple[int, int], float]:
-        """Unit pairs of different sources and the same speaker whose wording is similar enough."""
-        by_word: dict[str, list[int]] = defaultdict(list)
-        for n, (_, u) in enumerate(units):
-            for w in set(u.split()):
-                if len(w) > 3:
-                    by_word[w].append(n)
+        """Unit pairs of different sources and the same speaker whose wording is similar enough.
+
+        Units are grouped by speaker first, then blocked on their rarer words within the group:
+        a word shared by more than `_MAX_POSTING` units of one speaker ("people", "country")
+        says nothing about which statement a unit is, and comparing all of them is quadratic."""
+        keys = {i: speaker_key(f) for i, f in enumerate(facts)}
+        by_speaker: dict[str | None, list[int]] = defaultdict(list)
+        for n, (i, _) in enumerate(units):
+            if keys[i] is not None or self.p.unknown_speaker:
+                by_speaker[keys[i]].append(n)
         found: dict[tuple[int, int], float] = {}
-        seen: set[tuple[int, int]] = set()
-        for posting in by_word.values():
-            for a in range(len(posting)):
-                for b in range(a + 1, len(posting)):
-                    x, y = posting[a], posting[b]
-                    if (x, y) in seen:
-                        continue
-                    seen.add((x, y))
-                    fi, fj = facts[units[x][0]], facts[units[y][0]]
-                    if fi.source_id == fj.source_id or not self.comparable(fi, fj):
-                        continue
-                    s = similarity(units[x][1], units[y][1])
-                    if s >= self.p.min_similarity:
-                        found[(x, y)] = s
+        for group in by_speaker.values():
+            sources = {facts[units[n][0]].source_id for n in group}
+            if len(sources) < 2:
+                continue
+            words = {n: {w for w in units[n][1].split() if len(w) > 3} for n in group}
+            for x, y in blocked_pairs(words, _MAX_POSTING):
+                fi, fj = facts[units[x][0]], facts[units[y][0]]
+                if fi.source_id == fj.source_id:
+                    continue
+                s = similarity(units[x][1], units[y][1])
+                if s >= self.p.min_similarity:
+                    found[(x, y)] = s
         return _mutual_best(found, units, facts)
 
     def _successors(self, facts: list[Fact], units: list[tuple[int, str]]) -> dict[int, int]:
@@ -281,20 +311,14 @@ class SameSpeaker(Check):
 
     def score_pairs(self, facts: list[Fact]) -> list[tuple[int, int, float, tuple[str, ...]]]:
         texts = [normalize_for_compare(f.value.quote if isinstance(f.value, QuoteValue) else f.text) for f in facts]
-        by_word: dict[str, list[int]] = defaultdict(list)
-        for i, t in enumerate(texts):
-            if len(t.split()) >= self.p.min_words and speaker_key(facts[i]):
-                for w in set(t.split()):
-                    if len(w) > 4:
-                        by_word[w].append(i)
+        words = {i: {w for w in t.split() if len(w) > 4} for i, t in enumerate(texts)
+                 if len(t.split()) >= self.p.min_words and speaker_key(facts[i])}
         out = {}
-        for posting in by_word.values():
-            for x in posting:
-                for y in posting:
-                    if x < y and (x, y) not in out and facts[x].source_id != facts[y].source_id:
-                        s = fuzz.ratio(texts[x], texts[y])
-                        if s >= self.p.min_similarity:
-                            out[(x, y)] = s
+        for x, y in blocked_pairs(words, _MAX_POSTING):
+            if facts[x].source_id != facts[y].source_id:
+                s = fuzz.ratio(texts[x], texts[y])
+                if s >= self.p.min_similarity:
+                    out[(x, y)] = s
         return [(i, j, s / 100, ()) for (i, j), s in sorted(out.items())]
 
     def relate(self, a: Fact, b: Fact) -> Relation:

@@ -1,6 +1,6 @@
 """Runner, the unit of work: what extraction reads of a source -> its facts, encoded.
 
-Input: a Job per source (its text, reference date, non-body sections and format: everything
+Input: a Job per source (its text, reference date, non-body sections, format and title: everything
 extraction reads besides the labels `id` and `path`). Output: (index, encoded facts) per job.
 Every engine runs `run_chunk` — in this process, in a worker process, in a Dask task — on the
 same Jobs, and the fact cache is keyed by the same fields, so a source gives the same facts
@@ -35,17 +35,18 @@ class Job(NamedTuple):
     reference_date: dt.date | None
     sections: list[tuple[int, int, Section]]
     format: SourceFormat
+    title: str | None  # what the document is about: facts' context names its topic from it
 
 
 def job_of(index: int, source: Source) -> Job:
-    return Job(index, source.text, source.reference_date, list(source.sections), source.format)
+    return Job(index, source.text, source.reference_date, list(source.sections), source.format, source.title)
 
 
 def input_key(job: Job) -> str:
     """The cache key of a job: the extractor's key and everything extraction reads."""
     h = hashlib.sha256()
     for part in (extractor_key(), job.reference_date.isoformat() if job.reference_date else "-",
-                 job.format.value, repr([(s, e, sec.value) for s, e, sec in job.sections])):
+                 job.format.value, repr([(s, e, sec.value) for s, e, sec in job.sections]), job.title or "-"):
         h.update(part.encode("utf-8"))
         h.update(b"\x00")
     h.update(job.text.encode("utf-8", "surrogatepass"))
@@ -54,7 +55,7 @@ def input_key(job: Job) -> str:
 
 def run_job(job: Job) -> str:
     source = Source(id="", path="", text=job.text, reference_date=job.reference_date,
-                    sections=job.sections, format=job.format)
+                    sections=job.sections, format=job.format, title=job.title)
     return encode(extract_facts(source))
 
 
