@@ -1,6 +1,6 @@
 """Rules stage: facts + rules -> findings.
 
-A cross-source rule selects facts, aligns them (align.py) and lets its check judge each
+A cross-source rule selects facts, aligns them (factcheck/align) and lets its check judge each
 group; an internal rule runs its check on the selected facts of each source. Rules that
 `claim` their facts run first, and the facts they group are not re-used by later rules,
 so a story pack's named facts replace the generic findings about the same facts.

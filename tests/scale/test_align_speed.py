@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from factcheck import align as A
+from factcheck.align.score import RARITY_PRIOR, keys_of, matching_names
 from tests.factories import day_fact
 
 WORDS = ["russia", "ukraine", "kyiv", "kiev", "putin", "putn", "truce", "front", "attack", "attacks", "moscow"]
@@ -26,7 +27,7 @@ def _plain_pairs(facts, sigs, max_block):
     """candidate_pairs as first written: every pair of every block, in a set."""
     index = defaultdict(list)
     for i, sig in enumerate(sigs):
-        for k in A._keys(sig):
+        for k in keys_of(sig):
             index[k].append(i)
     pairs = set()
     for members in index.values():
@@ -60,7 +61,7 @@ def test_streamed_pairs_are_the_sorted_candidate_pairs(rows, max_block):
 @given(st.frozensets(st.sampled_from(WORDS), max_size=5), st.frozensets(st.sampled_from(WORDS), max_size=5),
        st.sampled_from([60.0, 80.0, 88.0, 100.0]))
 def test_shared_names_unchanged(a, b, ratio):
-    assert A._shared_names(a, b, ratio) == _plain_names(a, b, ratio)
+    assert matching_names(a, b, ratio) == _plain_names(a, b, ratio)
 
 
 def test_remembered_weights_equal_computed_ones():
@@ -69,7 +70,7 @@ def test_remembered_weights_equal_computed_ones():
     rarity = A.Rarity(iter(sigs))  # a generator is enough: signatures are counted one at a time
     for key in ("n:putin", "t:front", "t:attack", "n:kyiv", "t:unseen"):
         df = rarity.df.get(key)
-        plain = 1.0 if not df else min(1.0, max(0.05, math.log((rarity.n + A.RARITY_PRIOR) / (df + 1)) / rarity._norm))
+        plain = 1.0 if not df else min(1.0, max(0.05, math.log((rarity.n + RARITY_PRIOR) / (df + 1)) / rarity._norm))
         assert rarity.weight(key) == plain and rarity.weight(key) == plain  # computed, then remembered
     keys = frozenset({"putin", "kyiv", "unseen"})
     assert rarity.total("n:", keys) == sum(rarity.weight("n:" + k) for k in keys)

@@ -1,0 +1,218 @@
+"""Signatures and their scores: how strongly two facts' contexts say they are about one thing.
+
+A signature is a fact's head word, names and content words (see extract/context.py); each
+shared name or word counts by its rarity in the run (`Rarity`)."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from factcheck.align.params import AlignParams, Weights
+from factcheck.extract.terms import stem
+from factcheck.models import Fact
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    head: str | None
+    names: frozenset[str]
+    terms: frozenset[str]
+    body: frozenset[str] = field(init=False, compare=False, repr=False)  # terms but the head
+
+    def __post_init__(self):
+        object.__setattr__(self, "body", self.terms - {self.head})
+
+
+def synonym_map(groups: list[list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for words in groups:
+        if not words:
+            continue
+        canon = stem(words[0].lower())
+        for w in words:
+            out[stem(w.lower())] = canon
+    return out
+
+
+def rarity_of(facts: list[Fact], synonyms: dict[str, str]) -> Rarity:
+    return Rarity(signature(f, synonyms) for f in facts)  # one signature at a time: 400,000 of them add up
+
+
+def signature(fact: Fact, synonyms: dict[str, str]) -> Signature:
+    ctx = fact.context
+    head = stem(ctx.head) if ctx.head else None
+    head = synonyms.get(head, head) if head else None
+    terms = frozenset(synonyms.get(t, t) for t in ctx.terms)
+    return Signature(head=head, names=frozenset(ctx.names), terms=terms)
+
+
+# Pseudo-facts added to every run before counting: in a run of two short documents every shared
+# word occurs "everywhere", which says nothing about how informative it is.
+RARITY_PRIOR = 50
+HEAD_IN_TERMS = 0.6  # share of the head weight when one fact's head is a content word of the other
+
+
+class Rarity:
+    """How informative each name and word is in this run: inverse document frequency over the
+    signatures of all facts. "Russia" in every sentence of a story about Russia says little;
+    "address" in two says a lot. Weights lie in [0.05, 1]; unseen keys weigh 1."""
+
+    def __init__(self, sigs: Iterable[Signature] | None = None):
+        self.n = 0
+        self.df: dict[str, int] = defaultdict(int)
+        for sig in sigs or ():
+            self.n += 1
+            for key in keys_of(sig):
+                self.df[key] += 1
+        self._norm = math.log(self.n + RARITY_PRIOR)
+        self._weights: dict[str, float] = {}  # scoring asks for the same keys millions of times at scale
+
+    def weight(self, key: str) -> float:
+        w = self._weights.get(key)
+        if w is not None:
+            return w
+        df = self.df.get(key)
+        if not df:
+            return 1.0
+        w = self._weights[key] = min(1.0, max(0.05, math.log((self.n + RARITY_PRIOR) / (df + 1)) / self._norm))
+        return w
+
+    def total(self, prefix: str, keys) -> float:
+        """sum(weight(prefix + k) for k in keys), the same sum in the same order, without a call
+        per key (the innermost loop of scoring; a weight is never 0, so `or` only fills a miss)."""
+        known = self._weights.get
+        return sum([known(prefix + k) or self.weight(prefix + k) for k in keys])
+
+
+def keys_of(sig: Signature) -> set[str]:
+    keys = {f"n:{n}" for n in sig.names} | {f"t:{t}" for t in sig.terms}
+    if sig.head:
+        keys.add(f"t:{sig.head}")
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreParts:
+    """The components of an alignment score, each in [0, 1] or None when absent on both sides."""
+
+    head: float | None
+    names: float | None
+    terms: float | None
+    shared_head: tuple[str, ...] = ()
+    shared_names: tuple[str, ...] = ()
+    shared_terms: tuple[str, ...] = ()
+
+    def total(self, w: Weights) -> float:
+        """Weighted mean of the parts. A part missing on both sides counts as no evidence (0):
+        two facts that share only a head word ("She died on ...", "He died on ...") say too
+        little to be about the same thing."""
+        weight = w.head + w.names + w.terms
+        if weight == 0:
+            return 0.0
+        got = 0.0  # the same sum, in the same order, as over the parts present
+        if self.head is not None:
+            got += self.head * w.head
+        if self.names is not None:
+            got += self.names * w.names
+        if self.terms is not None:
+            got += self.terms * w.terms
+        return min(1.0, got / weight)
+
+    @property
+    def shared(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.shared_head + self.shared_names + self.shared_terms))
+
+
+def score_parts(
+    a: Signature,
+    b: Signature,
+    params: AlignParams,
+    rarity: Rarity | None = None,
+    sides: tuple[Sides, Sides] | None = None,
+) -> ScoreParts:
+    """Agreement of head, names and content words, each shared name or word counted by its
+    rarity; components absent on both sides are None. `sides` are the two signatures' own
+    weights (`sides_of`), when the caller scores each signature many times."""
+    rarity = rarity or PLAIN
+    side_a, side_b = sides or (sides_of(a, rarity), sides_of(b, rarity))
+    head = names = terms = None
+    shared_head: tuple[str, ...] = ()
+    shared_names: tuple[str, ...] = ()
+    shared_terms: tuple[str, ...] = ()
+    if a.head or b.head:
+        head = 0.0
+        if a.head and a.head == b.head:
+            head, shared_head = 1.0, (a.head,)
+        elif (a.head and a.head in b.terms) or (b.head and b.head in a.terms):
+            # "met ... for talks on a ceasefire" and "held talks on a ceasefire": the head of one
+            # is a word of the other
+            head = HEAD_IN_TERMS
+            shared_head = (a.head if a.head in b.terms else b.head,)
+    if a.names or b.names:
+        common = matching_names(a.names, b.names, params.name_similarity)
+        names = _overlap(common, side_a.names, side_b.names, "n:", rarity, params.names_floor) if common else 0.0
+        shared_names = tuple(common)
+    terms_a, terms_b = a.body, b.body  # the head counts once, above
+    if terms_a or terms_b:
+        common_terms = terms_a & terms_b
+        terms = _overlap(common_terms, side_a.terms, side_b.terms, "t:", rarity, params.terms_floor) \
+            if common_terms else 0.0
+        shared_terms = tuple(sorted(common_terms))
+    return ScoreParts(head, names, terms, shared_head, shared_names, shared_terms)
+
+
+def score(
+    a: Signature,
+    b: Signature,
+    params: AlignParams,
+    rarity: Rarity | None = None,
+    sides: tuple[Sides, Sides] | None = None,
+) -> tuple[float, tuple[str, ...]]:
+    """The alignment score of two signatures and the names and words it rests on."""
+    parts = score_parts(a, b, params, rarity, sides)
+    return parts.total(params.weights), parts.shared
+
+
+PLAIN = Rarity()
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """One signature's total name and word weight: the denominators of its overlaps."""
+
+    names: float
+    terms: float
+
+
+def sides_of(sig: Signature, rarity: Rarity) -> Sides:
+    return Sides(rarity.total("n:", sig.names), rarity.total("t:", sig.body))
+
+
+def _overlap(common, side_a: float, side_b: float, prefix: str, rarity: Rarity, floor: float) -> float:
+    """Rarity-weighted overlap coefficient; the floor keeps one shared word in a short
+    clause from counting as full agreement."""
+    got = rarity.total(prefix, common)
+    return min(1.0, got / max(floor, min(side_a, side_b)))
+
+
+def matching_names(a: frozenset[str], b: frozenset[str], min_ratio: float) -> list[str]:
+    common = sorted(a & b)
+    rest_b = b - a
+    if not rest_b:
+        return common
+    initials = {y[0] for y in rest_b}
+    # only names with the same initial are compared (cheap set test first: this runs for every
+    # candidate pair); the order of comparisons, and so the result, is unchanged
+    for x in sorted(a - b):
+        if x[0] not in initials:
+            continue
+        for y in sorted(rest_b):
+            if x[0] == y[0] and fuzz.ratio(x, y) >= min_ratio:
+                common.append(x)
+                break
+    return common
