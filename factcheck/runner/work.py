@@ -26,7 +26,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 # The code whose change changes what is extracted: the extractors, and the models and text
 # helpers they build on. Hashing it (not only the version number) keeps a cache valid across
 # releases and invalid across edits, which a version constant bumped by hand would not.
-_EXTRACTION_CODE = ("extract", "text.py", "models.py", "runner/codec.py", "runner/work.py")
+_EXTRACTION_CODE = ("extract", "text.py", "models", "runner/codec.py", "runner/work.py")
 
 
 class Job(NamedTuple):

@@ -186,3 +186,12 @@ def test_findings_are_cached_for_the_same_facts_and_rules(tmp_path, monkeypatch)
     assert len(calls) == 4
     run()
     assert len(calls) == 4
+
+
+def test_the_extractor_key_hashes_code_that_exists():
+    """A renamed module left in the list would be hashed as "unreadable": edits to it would no
+    longer invalidate cached facts."""
+    for name in work._EXTRACTION_CODE:
+        path = work._PACKAGE / name
+        assert path.exists(), name
+        assert path.is_file() or any(path.rglob("*.py")), name
