@@ -440,3 +440,11 @@ def h_month(m: re.Match, ctx: Ctx) -> Atom | None:
             atom.relative, atom.anchor = m.group(0), ctx.ref
         return atom
     return cal_atom(ctx, m.start(), m.end(), "month", None, mon, None)
+
+
+_RUNS_OF_SPACE = re.compile(r"\s+")
+
+
+def squash(s: str | None) -> str:
+    """Lower case, one space between words: "Next  Week" -> "next week"."""
+    return _RUNS_OF_SPACE.sub(" ", (s or "").lower()).strip()

@@ -23,6 +23,7 @@ from factcheck.extract.dates.atoms import (
     _capitalized_name_before,
     before,
     month_of,
+    squash,
     tense,
     weekday_of,
 )
@@ -49,10 +50,6 @@ from factcheck.extract.terms import STOPWORDS
 from factcheck.models import Granularity
 
 G = Granularity
-
-
-def _norm(s: str | None) -> str:
-    return re.sub(r"\s+", " ", (s or "").lower()).strip()
 
 
 # a capitalized word right after a name makes both one proper name ("Easter Island", "Good Friday
@@ -102,7 +99,7 @@ def _year_from(m: re.Match, ctx: Ctx) -> tuple[int | None, bool]:
     """The year written after the name ("2016", "of this year"), and whether it was written as a number."""
     if m.group("y"):
         return int(m.group("y")), True
-    rel = _norm(m.group("rel") or m.group("rel2"))
+    rel = squash(m.group("rel") or m.group("rel2"))
     if rel and ctx.ref is not None:
         return ctx.ref.year + (SHIFT_WORDS.get(rel.removeprefix("the "), 0)), False
     return None, False
@@ -140,7 +137,7 @@ def h_holiday(m: re.Match, ctx: Ctx) -> Atom | None:
         return None
     if needs_capital(written) and not written[0].isupper():
         return None  # "may day", "new years of growth"
-    q = _norm(m.group("q"))
+    q = squash(m.group("q"))
     if not q and _RECURRING.search(before(ctx, m.start(), 8)):
         return None  # "a memorial day for the victims", "every Christmas"
     if _name_continues(ctx, m.end("h")) and not (m.group("y") or m.group("rel") or m.group("rel2")):
@@ -230,7 +227,7 @@ def _season_modifies(word: str) -> bool:
 def h_season(m: re.Match, ctx: Ctx) -> Atom | None:
     word = m.group("s")
     first_month = SEASONS[word.lower()]
-    q = _norm(m.group("q"))
+    q = squash(m.group("q"))
     y, y_written = _year_from(m, ctx)
     lead = before(ctx, m.start(), 24)
     if y is None and not q:

@@ -10,7 +10,15 @@ import datetime as dt
 import re
 
 from factcheck.extract.dates import calendar as cal
-from factcheck.extract.dates.atoms import Atom, Ctx, before, month_of, tense, year_of
+from factcheck.extract.dates.atoms import (
+    Atom,
+    Ctx,
+    before,
+    month_of,
+    squash,
+    tense,
+    year_of,
+)
 from factcheck.extract.dates.calendar import Period
 from factcheck.extract.dates.vocab import (
     DECADE_2000_WORDS,
@@ -25,10 +33,6 @@ from factcheck.extract.numbers import parse_number
 from factcheck.models import Granularity
 
 G = Granularity
-
-
-def _norm(s: str | None) -> str:
-    return re.sub(r"\s+", " ", (s or "").lower()).strip()
 
 
 # ---------------------------------------------------------------- years
@@ -68,7 +72,7 @@ def h_year(m: re.Match, ctx: Ctx) -> Atom | None:
             return Atom(m.start(), m.end(), "year", is_range=True, vague=True, y=y, y_written=True)
         return Atom(m.start(), m.end(), "year", period=cal.year(y), y=y, y_written=True)
     y = int(m.group("y"))
-    pre = _norm(m.group("pre"))
+    pre = squash(m.group("pre"))
     if not pre:
         if not 1000 <= y <= 2100 and not (y < 2200 and _FAR_CUE.search(before(ctx, m.start(), 10))):
             return None  # "in 2150" still is a year
@@ -86,8 +90,8 @@ def h_year(m: re.Match, ctx: Ctx) -> Atom | None:
             # no cue word: the number must modify a noun ("winning 2024 election") or close a clause
             if not _NOUN_AFTER.match(after) or _CONJUNCTION_AFTER.match(after):
                 return None  # "scored 1500 and 1600 points": a coordination of counts
-        elif _norm(cue.group(0)) in _WEAK_CUES and not _NOUN_AFTER.match(after) and not (
-                _norm(cue.group(0)) == "the" and _NAME_AFTER.match(after)):
+        elif squash(cue.group(0)) in _WEAK_CUES and not _NOUN_AFTER.match(after) and not (
+                squash(cue.group(0)) == "the" and _NAME_AFTER.match(after)):
             return None  # "by 2000 votes"; but "the 2005 Tony Awards" names an edition
     return Atom(m.start(), m.end(), "year", period=cal.year(y), y=y, y_written=True)
 
@@ -129,12 +133,12 @@ def h_decade_words(m: re.Match, ctx: Ctx) -> Atom | None:
     if _POSSESSIVE.search(lead):
         return None
     if m.group("d2k"):
-        y = DECADE_2000_WORDS[_norm(m.group("d2k")).replace("-", " ") if _norm(m.group("d2k")) not in DECADE_2000_WORDS else _norm(m.group("d2k"))]
+        y = DECADE_2000_WORDS[squash(m.group("d2k")).replace("-", " ") if squash(m.group("d2k")) not in DECADE_2000_WORDS else squash(m.group("d2k"))]
     else:
         if not m.group("cent") and not _THE_OR_IN.search(lead):
             return None
-        century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get(_norm(m.group("cent")), 1900)
-        y = century + DECADE_WORDS[_norm(m.group("dw"))]
+        century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get(squash(m.group("cent")), 1900)
+        y = century + DECADE_WORDS[squash(m.group("dw"))]
     return Atom(m.start(), m.end(), "decade", period=cal.decade(y), y=y, y_written=True)
 
 
@@ -153,7 +157,7 @@ def _year_or_ref(ctx: Ctx, written: str | None, rel: str | None) -> int | None:
         return year_of(written)
     if ctx.ref is None:
         return None
-    return ctx.ref.year + {"next": 1, "last": -1}.get(_norm(rel), 0)
+    return ctx.ref.year + {"next": 1, "last": -1}.get(squash(rel), 0)
 
 
 def h_quarter(m: re.Match, ctx: Ctx) -> Atom | None:
@@ -175,8 +179,8 @@ def h_quarter(m: re.Match, ctx: Ctx) -> Atom | None:
 
 
 def h_ord_quarter(m: re.Match, ctx: Ctx) -> Atom | None:
-    n = SMALL_ORDINALS.get(_norm(m.group("ord")))
-    unit = _norm(m.group("u"))
+    n = SMALL_ORDINALS.get(squash(m.group("ord")))
+    unit = squash(m.group("u"))
     written = m.group("y") or m.group("y0")
     rel = m.group("rel") or m.group("rel0")
     if n is None or not (written or rel):
@@ -237,13 +241,13 @@ def _frame(m: re.Match, ctx: Ctx) -> tuple[Period | None, bool]:
         return (None if y is None else cal.year(y)), False
     if ctx.ref is None:
         return None, True
-    unit = _norm(g("ru") or g("the_u") if "the_u" in m.re.groupindex else g("ru"))
-    return cal.shifted_period(ctx.ref, unit, SHIFT_WORDS.get(_norm(g("rel")), 0) if g("rel") else 0), True
+    unit = squash(g("ru") or g("the_u") if "the_u" in m.re.groupindex else g("ru"))
+    return cal.shifted_period(ctx.ref, unit, SHIFT_WORDS.get(squash(g("rel")), 0) if g("rel") else 0), True
 
 
 def h_nth_of(m: re.Match, ctx: Ctx) -> Atom | None:
-    n = SMALL_ORDINALS.get(_norm(m.group("ord")))
-    unit = _norm(m.group("u"))
+    n = SMALL_ORDINALS.get(squash(m.group("ord")))
+    unit = squash(m.group("u"))
     frame, relative = _frame(m, ctx)
     if n is None:
         return None
@@ -264,7 +268,7 @@ def h_nth_of(m: re.Match, ctx: Ctx) -> Atom | None:
 
 def h_first_n_of(m: re.Match, ctx: Ctx) -> Atom | None:
     n = parse_number(m.group("n").replace("-", " "))
-    unit = _norm(m.group("u")).rstrip("s")
+    unit = squash(m.group("u")).rstrip("s")
     frame, relative = _frame(m, ctx)
     if not n or n != int(n):
         return None
@@ -312,7 +316,7 @@ def h_dayonly(m: re.Match, ctx: Ctx) -> Atom | None:
     if ctx.ref is None:
         return atom
     if rel or m.group("mo"):
-        month = cal.shifted_period(ctx.ref, "month", SHIFT_WORDS.get(_norm(rel), 0) if rel else 0)
+        month = cal.shifted_period(ctx.ref, "month", SHIFT_WORDS.get(squash(rel), 0) if rel else 0)
         date = cal.safe_date(month.lo.year, month.lo.month, d)
     else:
         t = tense(ctx, m.start(), m.end())

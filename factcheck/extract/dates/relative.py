@@ -16,6 +16,7 @@ from factcheck.extract.dates.atoms import (
     _capitalized_name_before,
     before,
     month_of,
+    squash,
     tense,
     weekday_of,
 )
@@ -35,25 +36,21 @@ from factcheck.models import Granularity
 G = Granularity
 
 
-def _norm(s: str | None) -> str:
-    return re.sub(r"\s+", " ", (s or "").lower()).strip()
-
-
 def _tod(word: str | None) -> str | None:
-    return _norm(word) or None
+    return squash(word) or None
 
 
 # ---------------------------------------------------------------- weekdays
 
 
 def _week_shift(phrase: str) -> int:
-    return SHIFT_WORDS.get(_norm(phrase).removesuffix(" week").removeprefix("the ").strip(), 0) if phrase else 0
+    return SHIFT_WORDS.get(squash(phrase).removesuffix(" week").removeprefix("the ").strip(), 0) if phrase else 0
 
 
 def h_weekday(m: re.Match, ctx: Ctx) -> Atom | None:
     word = m.group("wd")
     wd = weekday_of(word)
-    q = _norm(m.group("q"))
+    q = squash(m.group("q"))
     dd = m.group("dd")
     if wd is None:
         return None
@@ -87,7 +84,7 @@ def h_weekday(m: re.Match, ctx: Ctx) -> Atom | None:
         week = m.group("wkpre") or m.group("wkpost")
         if week:
             n = _week_shift(week)
-            if "following" in _norm(week) and ctx.prev:
+            if "following" in squash(week) and ctx.prev:
                 base = ctx.prev
                 n = 1
             else:
@@ -125,7 +122,7 @@ def _month_with(ref: dt.date, day: int, wd: int) -> dt.date | None:
 
 
 def h_ord_wd(m: re.Match, ctx: Ctx) -> Atom | None:
-    n = SMALL_ORDINALS.get(_norm(m.group("ord")))
+    n = SMALL_ORDINALS.get(squash(m.group("ord")))
     wd = weekday_of(m.group("wd"))
     has_month = m.group("mon") or m.group("rel") or m.group("the_m")
     if n is None or wd is None or n > 5 or (n < 0 and not has_month):
@@ -137,7 +134,7 @@ def h_ord_wd(m: re.Match, ctx: Ctx) -> Atom | None:
         y = int(m.group("y")) if m.group("y") else cal.nearest_year(ctx.ref, mon, None, tense(ctx, m.start(), m.end()))
         base = dt.date(y, mon, 1)
     else:
-        base = cal.shifted_period(ctx.ref, "month", SHIFT_WORDS.get(_norm(m.group("rel")), 0)).lo
+        base = cal.shifted_period(ctx.ref, "month", SHIFT_WORDS.get(squash(m.group("rel")), 0)).lo
     date = cal.nth_weekday(base.year, base.month, wd, n)
     if date is None:
         return None
@@ -163,7 +160,7 @@ def h_relday(m: re.Match, ctx: Ctx) -> Atom | None:
                 return None  # "that day" with no day before it
             base = ref
         if g("that"):
-            shift, atom.time = 0, _tod(g("thatu")) if _norm(g("thatu")) != "day" else None
+            shift, atom.time = 0, _tod(g("thatu")) if squash(g("thatu")) != "day" else None
         elif g("nd"):
             shift = -1 if re.search(r"previous|prior", g("nd"), re.I) else 1
         else:
@@ -206,7 +203,7 @@ def h_relperiod(m: re.Match, ctx: Ctx) -> Atom | None:
     if ref is None:
         return atom
     if g("u"):
-        q, unit = _norm(g("q")), PERIOD_UNITS.get(_norm(g("u")).replace("work week", "week").replace("workweek", "week"), "week")
+        q, unit = squash(g("q")), PERIOD_UNITS.get(squash(g("u")).replace("work week", "week").replace("workweek", "week"), "week")
         if g("fy"):
             if unit != "year":
                 return None
@@ -226,26 +223,26 @@ def h_relperiod(m: re.Match, ctx: Ctx) -> Atom | None:
         else:
             atom.period = cal.shifted_period(ref, unit, SHIFT_WORDS.get(q, 0))
     elif g("au"):
-        unit = _norm(g("au"))
+        unit = squash(g("au"))
         atom.period = cal.shifted_period(ref, unit, 2)
     elif g("ru"):
-        whole = cal.period_of(ref, _norm(g("ru")))
+        whole = cal.period_of(ref, squash(g("ru")))
         atom.period = Period(ref, whole.hi, G.DAY)
         atom.is_range = True
         return atom
     elif g("eo"):
-        atom.period = cal.period_of(ref, _norm(g("eou")))
-        atom.modifier = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[_norm(g("eo"))]
+        atom.period = cal.period_of(ref, squash(g("eou")))
+        atom.modifier = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[squash(g("eo"))]
     elif g("sameu"):
         # "the same week": the one of the date the text spoke of last; none written, no value
-        unit = _norm(g("sameu"))
+        unit = squash(g("sameu"))
         base = ctx.base if ctx.base is not None and ctx.base_end <= m.start() else None
         if base is None or _UNIT_RANK[base.gran] > _UNIT_RANK[unit] or (ctx.base_guessed and unit != "week"):
             atom.anchor, atom.vague, atom.is_range = None, True, True
             return atom
         atom.period, atom.anchor = cal.period_of(base.lo, unit), base.lo
     elif g("thep"):
-        unit = _norm(g("thepu"))
+        unit = squash(g("thepu"))
         if not _the_period_ok(m, ctx):
             return None
         base = frame(ctx, m.start()) if ctx.base is not None else None
@@ -288,7 +285,7 @@ def _the_period_ok(m: re.Match, ctx: Ctx) -> bool:
     if m.group("thep").lower().startswith("my"):
         return True
     lead = before(ctx, m.start(), 16)
-    if _THE_PERIOD_LEAD["day" if _norm(m.group("thepu")) == "day" else "other"].search(lead):
+    if _THE_PERIOD_LEAD["day" if squash(m.group("thepu")) == "day" else "other"].search(lead):
         return True
     of = _OF_LEAD.search(lead)
     return bool(of and ctx.base is None and m.group("thepu").islower() and of.group("w") not in _PART_NOUNS)
@@ -301,8 +298,8 @@ _LAST_VERB = re.compile(r"(?:\b(?:will|would|to|can|could|may|might|must|should|
 def h_window(m: re.Match, ctx: Ctx) -> Atom | None:
     g, ref = m.group, ctx.ref
     amount = parse_amount(g("n") or g("n2"))
-    unit = PERIOD_UNITS.get(_norm(g("u") or g("u2")))
-    q = _norm(g("q") or g("q2")).removeprefix("the ")
+    unit = PERIOD_UNITS.get(squash(g("u") or g("u2")))
+    q = squash(g("q") or g("q2")).removeprefix("the ")
     if amount is None or unit is None or amount <= 0:
         return None
     if q == "last" and _LAST_VERB.search(before(ctx, m.start(), 16)):
@@ -346,7 +343,7 @@ _DIRS = {"ago": -1, "earlier": -1, "before": -1, "prior": -1, "later": 1, "after
 
 def h_offset(m: re.Match, ctx: Ctx) -> Atom | None:
     parts = parse_parts(m.group("parts"))
-    direction = _norm(m.group("dir"))
+    direction = squash(m.group("dir"))
     if not parts:
         return None
     if re.search(r"\b(?:business|working)\s+days?\b", m.group("parts"), re.I):
