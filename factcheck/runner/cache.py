@@ -17,6 +17,7 @@ Output: the entries found. The database is `<cache_dir>/facts.sqlite`.
 from __future__ import annotations
 
 import sqlite3
+import time
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -134,7 +135,7 @@ class FactCache:
         # busy timeout makes a second run wait for that lock instead of failing
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
         self.conn = conn
-        conn.execute("PRAGMA journal_mode=WAL")
+        _enter_wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps the file consistent; a crash loses at most a batch
         with conn:
             conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -187,6 +188,25 @@ class FactCache:
     def _disable(self, message: str) -> None:
         self.close()
         self.note(message)
+
+
+def _enter_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL, waiting for another run that is doing the same.
+
+    SQLite does not call the busy handler for a journal-mode change, so two runs opening a new
+    cache at once see "database is locked" at once; waiting here is the busy timeout's job.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

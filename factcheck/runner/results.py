@@ -29,7 +29,6 @@ from factcheck.runner.work import extractor_key
 
 if TYPE_CHECKING:  # the runner does not depend on the rules stage, it only reads what it is given
     from factcheck.rules.loader import Rule
-
     from factcheck.runner import Extraction
 
 _PACKAGE = Path(__file__).resolve().parent.parent

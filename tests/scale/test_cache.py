@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,27 @@ def test_cache_rows_are_written_once_per_batch(tmp_path):
         cache.put_many([(f"k{i}", f"[{i}]") for i in range(1200)])
         found = cache.get_many([f"k{i}" for i in range(0, 1200, 7)] + ["missing"])
     assert len(found) == len(range(0, 1200, 7)) and found["k7"] == "[7]" and "missing" not in found
+
+
+def test_runs_opening_a_new_cache_at_once_all_use_it(tmp_path):
+    # SQLite skips the busy handler when a new file is switched to WAL: without a retry, one of
+    # several runs that create the cache together got "database is locked" and ran uncached
+    notes: list[str] = []
+    for round_ in range(150):
+        folder = tmp_path / str(round_)
+        barrier = threading.Barrier(4)
+
+        def run(folder=folder, barrier=barrier) -> None:
+            barrier.wait()
+            with FactCache(folder, "v1", on_note=notes.append) as cache:
+                cache.put_many([("k", "[]")])
+
+        threads = [threading.Thread(target=run) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert notes == []
 
 
 _CONCURRENT = """
