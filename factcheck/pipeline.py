@@ -13,7 +13,7 @@ from factcheck.report.common import count_findings, single_source_facts
 from factcheck.rules.engine import apply_rules
 from factcheck.rules.loader import Rule, load_rules
 from factcheck.runner import RunSettings, cached_findings, extract_sources
-from factcheck.sources import FetchSettings, load_sources
+from factcheck.sources import FetchSettings, corpus_anchor, load_sources
 from factcheck.sources.fetch import DEFAULT_CACHE
 
 PACKAGED_RULES = Path(__file__).parent / "data" / "rules"
@@ -68,9 +68,11 @@ def extract_all(sources: list[Source], progress: Progress | None = None, run: Ru
 
 def check(options: CheckOptions, progress: Progress | None = None, on_skip=None, on_note=None) -> Report:
     rules = prepare_rules(options)
-    sources = load_sources(options.paths, on_skip=on_skip,
+    sources = load_sources(options.paths, on_skip=on_skip, infer_dates=False,
                            fetch_settings=FetchSettings(cache_dir=options.fetch_cache, network=options.fetch))
-    extraction = extract_sources(sources, options.run, progress=progress, on_note=on_note, keep_text=options.keep_text)
+    # undated sources are dated by the extraction jobs: on every core, and cached with their facts
+    extraction = extract_sources(sources, options.run, progress=progress, on_note=on_note, keep_text=options.keep_text,
+                                 infer_dates=True, anchor=corpus_anchor(sources))
     facts = extraction.facts
     findings = cached_findings(extraction, sources, rules, lambda: apply_rules(rules, facts), on_note)
     if extraction.texts is not None:  # the reports read the texts of the sources they cite, no others

@@ -84,7 +84,7 @@ def check_cmd(
     no_cache: bool = typer.Option(False, "--no-cache", help="Extract every source; neither read nor write the fact cache."),
     engine: Engine = typer.Option(Engine.LOCAL, "--engine",
                                   help="local: this machine; dask: tasks on a dask.distributed cluster "
-                                       "(pip install 'factcheck[dask]')."),
+                                       "(pip install 'factcheck\\[dask]')."),
     scheduler: str | None = typer.Option(None, "--scheduler",
                                             help="Address of the Dask scheduler (tcp://host:8786) for --engine dask; "
                                                  "without it a local cluster of --jobs workers is started."),

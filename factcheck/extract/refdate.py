@@ -24,6 +24,10 @@ from factcheck.extract.dates import calendar as cal
 from factcheck.extract.dates import find
 from factcheck.extract.dates.atoms import Atom, Ctx, tense
 from factcheck.extract.lexicon import WEEKDAY_NAMES
+from factcheck.models import RefDateOrigin, Source
+
+INFER_WINDOW = 200_000  # characters read to infer a date: an article dates itself early; a huge file is no article
+NOT_INFERABLE = "no reference date found or inferable; relative dates stay unresolved"
 
 
 class RefInference(NamedTuple):
@@ -33,6 +37,7 @@ class RefInference(NamedTuple):
 
 
 def infer_reference_date(text: str, corpus_anchor: dt.date | None = None) -> RefInference | None:
+    text = text[:INFER_WINDOW]
     atoms = find(text, None)
     ctx = Ctx(text, None)
     evidence: list[str] = []
@@ -58,6 +63,17 @@ def infer_reference_date(text: str, corpus_anchor: dt.date | None = None) -> Ref
         date = max(anchor, max(weekdays) + dt.timedelta(days=1))
     confidence = "medium" if own or weekdays else "low"
     return RefInference(date, confidence, "; ".join(evidence))
+
+
+def apply_inference(source: Source, found: RefInference | None) -> None:
+    """Date a source that states no date by an inference (None: say it stays undated)."""
+    if found is None:
+        source.notes.append(NOT_INFERABLE)
+        return
+    source.reference_date = found.date
+    source.reference_date_from = RefDateOrigin.INFERRED
+    source.reference_date_confidence = found.confidence
+    source.reference_date_note = found.note
 
 
 def _explicit_anchor(atoms: list[Atom], ctx: Ctx, evidence: list[str]) -> dt.date | None:

@@ -22,6 +22,7 @@ Modules: settings, work, codec, cache, local, dask_engine, texts, results.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -30,10 +31,11 @@ try:
 except ImportError:  # Python 3.10
     from typing_extensions import assert_never
 
+from factcheck.extract.refdate import apply_inference
 from factcheck.models import Fact, Source
 from factcheck.runner import work
 from factcheck.runner.cache import FactCache
-from factcheck.runner.codec import decode, paused_gc
+from factcheck.runner.codec import decode, paused_gc, split_inference
 from factcheck.runner.local import run_local
 from factcheck.runner.results import cached_findings
 from factcheck.runner.settings import (
@@ -77,7 +79,10 @@ class Extraction:
 
 def extract_sources(sources: list[Source], settings: RunSettings | None = None, *,
                     progress: Progress | None = None, on_note: Note | None = None,
-                    keep_text: bool = True) -> Extraction:
+                    keep_text: bool = True, infer_dates: bool = False,
+                    anchor: dt.date | None = None) -> Extraction:
+    """Extract every source's facts; with `infer_dates`, first date the sources that state no date
+    (by their text, falling back on `anchor`, the run's corpus anchor), as `load_sources` would."""
     settings = settings or RunSettings()
     notes: list[str] = []
 
@@ -95,14 +100,17 @@ def extract_sources(sources: list[Source], settings: RunSettings | None = None, 
     def accept(index: int, payload: str) -> None:
         nonlocal done
         source = sources[index]
+        inferred, found, payload = split_inference(payload)
         per_source[index] = decode(payload, source.path, source.id)
+        if inferred:
+            apply_inference(source, found)
         if texts is not None:
             texts.release(index, source)
         done += 1
         if progress:
             progress("extract", done, total)
 
-    jobs = [job_of(i, s) for i, s in enumerate(sources)]
+    jobs = [job_of(i, s, infer_dates, anchor) for i, s in enumerate(sources)]
     cache = FactCache(settings.cache_dir, work.extractor_key(), note) if settings.cache_dir else None
     try:
         with paused_gc():

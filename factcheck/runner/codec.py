@@ -10,6 +10,8 @@ encode(facts) -> str: each fact's fields that differ from their defaults, withou
 `source_id` (labels of the run, not results of extraction: a renamed file still hits the cache).
 decode(text, source) -> list[Fact]: validated by pydantic (a damaged entry raises, and is
 re-extracted), with the run's labels put back and repeated words and sentences shared.
+with_inference / split_inference: a source's reference date inferred by the job, as one JSON
+line ahead of its facts ({"reference": [date, confidence, note]} or {"reference": null}).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from factcheck.extract.refdate import RefInference
 from factcheck.models import VALUE_CLASS, Fact, FactContext
 
 CODEC_VERSION = 1  # bump when the encoded form changes: cached entries of other versions never match
@@ -51,6 +54,24 @@ def _plain(obj: Any) -> Any:
     if isinstance(obj, dt.date):
         return obj.isoformat()
     raise TypeError(f"cannot encode {type(obj).__name__} in a fact")
+
+
+def with_inference(found: RefInference | None, facts: str) -> str:
+    head = None if found is None else [found.date.isoformat(), found.confidence, found.note]
+    return json.dumps({"reference": head}, separators=(",", ":")) + "\n" + facts
+
+
+def split_inference(payload: str) -> tuple[bool, RefInference | None, str]:
+    """(whether the job inferred a date, what it found, the encoded facts); ValueError if damaged."""
+    if not payload.startswith("{"):
+        return False, None, payload
+    head, _, facts = payload.partition("\n")
+    found = json.loads(head).get("reference")
+    if found is None:
+        return True, None, facts
+    if not (isinstance(found, list) and len(found) == 3 and all(isinstance(x, str) for x in found)):
+        raise ValueError("an inferred reference date must be [date, confidence, note]")
+    return True, RefInference(dt.date.fromisoformat(found[0]), found[1], found[2]), facts
 
 
 def decode(text: str, source_path: str, source_id: str) -> list[Fact]:

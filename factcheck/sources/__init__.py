@@ -52,8 +52,12 @@ _SNIFF_TYPES = ("", "application/octet-stream", "binary/octet-stream")
 
 
 def load_sources(paths: list[str], *, on_skip: OnSkip | None = None,
-                 fetch_settings: FetchSettings | None = None) -> list[Source]:
-    """Read every source under `paths` (files, folders, URLs), give each a reference date."""
+                 fetch_settings: FetchSettings | None = None, infer_dates: bool = True) -> list[Source]:
+    """Read every source under `paths` (files, folders, URLs), give each a reference date.
+
+    `infer_dates=False` leaves the sources that state no date undated, for the extraction stage
+    to infer theirs in parallel and cache it (runner.extract_sources with `infer_dates`).
+    """
     skip = on_skip or (lambda path, reason: None)
     inputs = collect(paths, skip)
     if not inputs:
@@ -80,7 +84,8 @@ def load_sources(paths: list[str], *, on_skip: OnSkip | None = None,
     if not sources:
         raise SourceError("no source left to check (every one was skipped; see the warnings)",
                           path=", ".join(paths))
-    assign_inferred_dates(sources)
+    if infer_dates:
+        assign_inferred_dates(sources)
     return sources
 
 

@@ -16,7 +16,7 @@ import re
 import statistics
 
 from factcheck.extract.dates import extract_dates
-from factcheck.extract.refdate import infer_reference_date
+from factcheck.extract.refdate import apply_inference, infer_reference_date
 from factcheck.models import DateValue, FactKind, Granularity, RefDateOrigin, Source
 
 _HEADER_LINE = re.compile(
@@ -33,7 +33,6 @@ _HEAD_LINES = 8  # header lines and datelines are looked for near the top only
 _DATE_WINDOW = 120  # a header's or dateline's date is within this many characters of its start
 _CAPTION_WINDOW = 2000  # longer lines are paragraphs, not captions
 _CORPUS_WINDOW_DAYS = 14  # explicit dates of the other sources must cluster this tightly to act as context
-_INFER_WINDOW = 200_000  # characters read to infer a date: an article dates itself early; a huge file is no article
 
 
 def header_date(text: str, body_from: int):
@@ -120,11 +119,4 @@ def assign_inferred_dates(sources: list[Source]) -> None:
     for source in sources:
         if source.reference_date is not None:
             continue
-        found = infer_reference_date(source.text[:_INFER_WINDOW], anchor)
-        if found is None:
-            source.notes.append("no reference date found or inferable; relative dates stay unresolved")
-            continue
-        source.reference_date = found.date
-        source.reference_date_from = RefDateOrigin.INFERRED
-        source.reference_date_confidence = found.confidence
-        source.reference_date_note = found.note
+        apply_inference(source, infer_reference_date(source.text, anchor))

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from factcheck.pipeline import CheckOptions, check
 from factcheck.report import FORMATTERS
 from factcheck.runner import RunSettings, extract_sources, work
 from factcheck.runner.cache import FactCache
-from factcheck.sources import load_sources
+from factcheck.sources import corpus_anchor, load_sources
 from tests.scale.conftest import PACKAGED_RULES, ROOT, SEEDS
 
 
@@ -217,3 +218,43 @@ def test_the_extractor_key_hashes_code_that_exists():
         path = work._PACKAGE / name
         assert path.exists(), name
         assert path.is_file() or any(path.rglob("*.py")), name
+
+
+def _dated(sources):
+    return [(s.id, s.reference_date, s.reference_date_from, s.reference_date_confidence, s.reference_date_note,
+             s.notes) for s in sources]
+
+
+def test_extraction_jobs_date_undated_sources_as_loading_does_and_cache_it(tmp_path, monkeypatch):
+    loaded = load_sources([SEEDS])  # inference while loading
+    inferred = [s for s in loaded if s.reference_date_from.value == "inferred"]
+    assert inferred, "the seeds have an undated source"
+    counted: list[int] = []
+    real = work.infer_reference_date
+    monkeypatch.setattr(work, "infer_reference_date", lambda *a: counted.append(1) or real(*a))
+    settings = RunSettings(jobs=1, cache_dir=str(tmp_path))
+    runs = []
+    for _ in range(2):
+        sources = load_sources([SEEDS], infer_dates=False)
+        assert all(s.reference_date is None for s in sources if s.id in {i.id for i in inferred})
+        runs.append(extract_sources(sources, settings, infer_dates=True, anchor=corpus_anchor(sources)))
+        assert _dated(sources) == _dated(loaded)
+    assert len(counted) == len(inferred)  # the warm run read the inference from the cache
+    assert [f.model_dump() for f in runs[1].facts] == [f.model_dump() for f in runs[0].facts]
+    plain = extract_sources(load_sources([SEEDS]), RunSettings(jobs=1))
+    assert [f.model_dump() for f in runs[0].facts] == [f.model_dump() for f in plain.facts]
+
+
+def test_a_damaged_inference_in_the_cache_is_extracted_again(tmp_path):
+    settings = RunSettings(jobs=1, cache_dir=str(tmp_path))
+    sources = load_sources([SEEDS], infer_dates=False)
+    extract_sources(sources, settings, infer_dates=True, anchor=corpus_anchor(sources))
+    with sqlite3.connect(tmp_path / "facts.sqlite") as conn:
+        rows = conn.execute("SELECT key, payload FROM facts").fetchall()
+        damaged = [(zlib.compress(b'{"reference":[1,2]}\n[]'), key) for key, payload in rows
+                   if zlib.decompress(payload).startswith(b"{")]
+        assert damaged
+        conn.executemany("UPDATE facts SET payload = ? WHERE key = ?", damaged)
+    again = load_sources([SEEDS], infer_dates=False)
+    run = extract_sources(again, settings, infer_dates=True, anchor=corpus_anchor(again))
+    assert run.stats.extracted == len(damaged) and _dated(again) == _dated(load_sources([SEEDS]))
