@@ -208,10 +208,13 @@ def matching_names(a: frozenset[str], b: frozenset[str], min_ratio: float) -> li
     initials = {y[0] for y in rest_b}
     # only names with the same initial are compared (cheap set test first: this runs for every
     # candidate pair); the order of comparisons, and so the result, is unchanged
+    ordered_b: list[str] | None = None  # sorted once, when a name with a shared initial needs it
     for x in sorted(a - b):
         if x[0] not in initials:
             continue
-        for y in sorted(rest_b):
+        if ordered_b is None:
+            ordered_b = sorted(rest_b)
+        for y in ordered_b:
             if x[0] == y[0] and fuzz.ratio(x, y) >= min_ratio:
                 common.append(x)
                 break
