@@ -233,6 +233,10 @@ def run_check(paths: list[str], jobs: int, cache: Path, timeout: float, extra: l
         time.sleep(0.2)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
+    if not timed_out and proc.returncode not in (0, 1):  # 0 clean, 1 contradictions: anything else failed
+        tail = (WORK / "stderr.txt").read_text(errors="replace").strip().splitlines()[-5:]
+        raise SystemExit(f"bench_scale: `factcheck check` failed (exit {proc.returncode}); its times mean "
+                         "nothing:\n  " + "\n  ".join(tail))
     data = json.loads(timings.read_text()) if timings.exists() else {"stages": {}, "counts": {}}
     return {"wall": wall, "exit": proc.returncode, "timed_out": timed_out, "peak_main_mb": rusage.ru_maxrss / 1024,
             "peak_tree_mb": max(peak_tree, rusage.ru_maxrss / 1024), **data}

@@ -69,9 +69,9 @@ def _count_findings(findings, extraction, *_) -> None:
 real_pairs = align.iter_candidate_pairs
 
 
-def counted_pairs(facts, sigs, max_block):
+def counted_pairs(facts, *args, **kwargs):
     n = 0
-    for pair in real_pairs(facts, sigs, max_block):
+    for pair in real_pairs(facts, *args, **kwargs):
         n += 1
         yield pair
     counts["candidate_pairs"] += n

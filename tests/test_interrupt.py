@@ -23,7 +23,8 @@ def test_sigterm_stops_cleanly_without_partial_files(tmp_path: Path):
         [sys.executable, "-m", "factcheck", "check", str(corpus), "--report", str(report)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    time.sleep(2.0)
+    _wait_for_handler(proc.pid, signal.SIGTERM)
+    time.sleep(0.5)  # into the run, which takes far longer
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, (proc.returncode, err)
@@ -31,6 +32,23 @@ def test_sigterm_stops_cleanly_without_partial_files(tmp_path: Path):
     assert not report.exists()
     leftovers = [p for p in (tmp_path / "out").glob("*")] if (tmp_path / "out").exists() else []
     assert leftovers == []
+
+
+def _wait_for_handler(pid: int, signum: int, limit: float = 30.0) -> None:
+    """Until the process catches `signum` (Linux: its SigCgt mask), so a slow start is not a
+    signal that arrives before the command line installs its handler; elsewhere, a pause."""
+    status = Path(f"/proc/{pid}/status")
+    if not status.exists():
+        time.sleep(2.0)
+        return
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        caught = next((line.split()[1] for line in status.read_text().splitlines() if line.startswith("SigCgt:")),
+                      "0")
+        if int(caught, 16) >> (signum - 1) & 1:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the command line never installed its signal handler")
 
 
 def _has_jobs() -> bool:
