@@ -27,6 +27,9 @@ from factcheck.report.timeline import mermaid_gantt, timeline, timeline_table
 
 NOTE_CHARS = 160  # a reference date's note is cut here: the JSON output has it whole
 TEXT_CHARS = 120  # long quotes in tables are cut here
+# Single-source facts listed in the appendix: whole sources, in report order, until this many
+# rows; an archive's hundreds of thousands are for the JSON output, not a page people read.
+APPENDIX_MAX_FACTS = 2000
 
 _MD_SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
 _SPACES = regex.compile(r"\s+")
@@ -209,10 +212,18 @@ def _appendix(w, report: Report) -> None:
     by_source: dict[str, list[Fact]] = defaultdict(list)
     for f in singles:
         by_source[f.source_id].append(f)
+    listed = 0
     for src in report.sources:
         facts = by_source.get(src.id)
         if not facts:
             continue
+        if listed and listed + len(facts) > APPENDIX_MAX_FACTS:
+            with_facts = [x.id for x in report.sources if x.id in by_source]
+            left = len(with_facts) - with_facts.index(src.id)
+            w(f"{len(singles) - listed} more facts of {left} more sources are not listed here "
+              f"(the first {listed} are); `--format json` or `--output json=FILE` lists every fact.\n")
+            return
+        listed += len(facts)
         w(f"### {_code(src.id)} ({len(facts)})\n")
         w("| Line | Kind | Text | Value |")
         w("| ---: | --- | --- | --- |")

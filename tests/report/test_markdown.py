@@ -6,7 +6,7 @@ import re
 
 from factcheck.models import DateValue, Verdict
 from factcheck.pipeline import CheckOptions, check
-from factcheck.report.common import headline
+from factcheck.report.common import headline, single_source_facts
 from factcheck.report.markdown import render_markdown
 from factcheck.report.timeline import timeline
 from tests.report.corpus import write_corpus
@@ -103,3 +103,17 @@ def test_mermaid_labels_cannot_break_the_chart():
     assert _mermaid_text("title March 3") == "‣ title March 3"
     assert _mermaid_text("title.txt March 3") == "title.txt March 3"
     assert _mermaid_text(":;") == "event"
+
+
+def test_appendix_of_an_archive_lists_whole_sources_up_to_the_cap(seeds_report, monkeypatch):
+    from factcheck.report import markdown
+
+    per_source = {s.id: sum(1 for f in single_source_facts(seeds_report) if f.source_id == s.id)
+                  for s in seeds_report.sources}
+    first = next(n for n in per_source.values() if n)
+    monkeypatch.setattr(markdown, "APPENDIX_MAX_FACTS", first + 1)
+    section = _section(render_markdown(seeds_report), "## Appendix")
+    rows = [line for line in section.splitlines() if line.startswith("| ") and line[2:3].isdigit()]
+    assert len(rows) == first < seeds_report.summary.unchecked
+    left = sum(1 for n in per_source.values() if n) - 1
+    assert f"{seeds_report.summary.unchecked - first} more facts of {left} more sources are not listed" in section
