@@ -221,12 +221,20 @@ class ContextBuilder:
         return None
 
 
+_NAME_TITLE_WORDS = 3  # a title this short that starts with a capital and has no small words is a name
+
+
 def _topic(title: str) -> list[str]:
     """Name keys of the capitalized words of a title: what the document is about ("Ute
-    Nestler", "Putin Rejects Immediate Ceasefire in Ukraine")."""
+    Nestler", "Putin Rejects Immediate Ceasefire in Ukraine"). A short title of name words is
+    a name as a whole, its small words too: the binomial "Erechthias hemiclistra" is about
+    something else than "Erechthias macrozyga"."""
+    words = Tokens(title).words
+    whole = 1 < len(words) <= _NAME_TITLE_WORDS and words[0][0].isupper() \
+        and not any(w.lower() in STOPWORDS or w.lower() in _NOT_TOPIC for w in words)
     out: list[str] = []
-    for w in Tokens(title).words:
-        if w[0].isupper() and w.lower() not in STOPWORDS and w.lower() not in _NOT_TOPIC:
+    for w in words:
+        if (whole or w[0].isupper()) and w.lower() not in STOPWORDS and w.lower() not in _NOT_TOPIC:
             for key in name_keys_of(w):
                 if key not in out:
                     out.append(key)
