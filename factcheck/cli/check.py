@@ -45,14 +45,14 @@ from factcheck.report.terminal import SourceProgress, print_report, render_termi
 from factcheck.runner import DEFAULT_CACHE_DIR, Engine, RunSettings, available_cores
 from factcheck.sources.fetch import DEFAULT_CACHE
 
-CHECK_HELP = """Check sources against each other and report agreements and contradictions.
-
-Prints one format on stdout (--format: terminal, markdown, json, sarif, junit, github), writes the
-Markdown report (reports/<name>.md unless --report/--no-report) and any --output NAME=PATH files.
-Options can also be set in \\[tool.factcheck] of pyproject.toml or in factcheck.toml (see `factcheck config`).
-
-Exit status: 0 no contradiction at or above --fail-on (error, warning, never; default error), or all of
-them baselined; 1 contradictions found; 2 bad input or usage (a one-line message names the file)."""
+CHECK_HELP = "\n\n".join((
+    "Check sources against each other and report agreements and contradictions.",
+    "Prints one format on stdout (--format: terminal, markdown, json, sarif, junit, github), writes the Markdown "
+    "report (reports/<name>.md unless --report/--no-report) and any --output NAME=PATH files.",
+    "Options can also be set in \\[tool.factcheck] of pyproject.toml or in factcheck.toml (see `factcheck config`).",
+    "Exit status: 0 no contradiction at or above --fail-on (error, warning, never; default error), or all of them "
+    "baselined; 1 contradictions found; 2 bad input or usage (a one-line message names the file).",
+))  # one line per paragraph: the help is drawn with rich, which keeps the line breaks it is given
 
 
 @app.command("check", help=CHECK_HELP)

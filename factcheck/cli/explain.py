@@ -17,8 +17,12 @@ def explain_cmd(
                                 help="Fingerprint (or prefix), C<n> (n-th contradiction), A<n>, U<n>, or a rule id."),
     rules: Optional[list[str]] = typer.Option(None, "--rules", "-r", help="Rule file or folder (repeatable)."),
 ) -> None:
-    """Show why a finding was made: spans, parsed and normalized values, why the facts were
-    aligned (score, names and words they share), and how the rule compared them."""
+    """Show why a finding was made: its spans, values, alignment and comparison.
+
+    Per fact: its span, parsed value and normalized value.
+
+    Then why the facts were aligned (score, shared names and words), and how the rule compared them.
+    """
     from factcheck.explain import explain, find_finding
     from factcheck.pipeline import CheckOptions, check_with_rules, prepare_rules
 
