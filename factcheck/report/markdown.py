@@ -161,13 +161,14 @@ def _agreements(w, report: Report) -> None:
         group = [f for f in agreements if f.facts and f.facts[0].kind in kinds]
         if not group:
             continue
-        group.sort(key=lambda f: (titles.get(f.rule, f.rule), event_label(f.facts), f.fingerprint()))
+        labels = {id(f): event_label(f.facts) for f in group}  # the costly part of a row: once each
+        group.sort(key=lambda f: (titles.get(f.rule, f.rule), labels[id(f)], f.fingerprint()))
         w(f"### {heading} ({len(group)})\n")
         w("| About | Value | Sources | Rule |")
         w("| --- | --- | --- | --- |")
         for f in group:
             sources = ", ".join(f"{_code(x.source_id)}:{x.line}" for x in _one_per_source(f.facts))
-            w(f"| {_esc(event_label(f.facts))} | {_values(f)} | {sources} | {_esc(titles.get(f.rule, f.rule))} |")
+            w(f"| {_esc(labels[id(f)])} | {_values(f)} | {sources} | {_esc(titles.get(f.rule, f.rule))} |")
         w("")
 
 

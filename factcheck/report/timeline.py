@@ -65,7 +65,7 @@ def timeline(report: Report) -> tuple[list[Event], tuple[dt.date, dt.date] | Non
             cross.append(event)
             grouped.update(d.fact.key for d in event.datings)
     window = _window(report, cross)
-    singles = []
+    datings = []
     for fact in report.facts:
         if fact.key in grouped or not _is_dated(fact) or fact.context.section not in CHECKED_SECTIONS:
             continue
@@ -74,7 +74,13 @@ def timeline(report: Report) -> tuple[list[Event], tuple[dt.date, dt.date] | Non
             continue
         if window and not (window[0] <= dating.start <= window[1]):
             continue
-        singles.append(Event(label=event_label([fact]), verdict=None, rule=None, datings=[dating]))
+        datings.append(dating)
+    # only the earliest are listed: label those (and any tied with the last one), not an archive's every date
+    datings.sort(key=lambda d: d.start)
+    if len(datings) > MAX_SINGLE_SOURCE_EVENTS:
+        last = datings[MAX_SINGLE_SOURCE_EVENTS - 1].start
+        datings = [d for d in datings if d.start <= last]
+    singles = [Event(label=event_label([d.fact]), verdict=None, rule=None, datings=[d]) for d in datings]
     singles.sort(key=_event_order)
     events = sorted(cross + singles[:MAX_SINGLE_SOURCE_EVENTS], key=_event_order)
     return events, window
