@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from factcheck.align.params import AlignParams, Relate, Relation
 from factcheck.align.score import PLAIN, Rarity, matching_names
-from factcheck.extract.lexicon import REPORTING_VERBS
+from factcheck.extract.lexicon import REPORTING_VERBS, is_past_verb
 from factcheck.extract.terms import stem
 from factcheck.models import Fact
 
@@ -101,6 +101,9 @@ def same_claim(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = No
             return False  # an age is a person's: "36-year-old driver" is not the "66-year-old woman"
         if (a.context.head.lower() in REPORTING_VERBS) != (b.context.head.lower() in REPORTING_VERBS):
             return False  # one dates a report of the event, the other the event itself
+        if syn.get(ha, ha) != syn.get(hb, hb) and is_past_verb(a.context.head.lower()) \
+                and is_past_verb(b.context.head.lower()):
+            return False  # two things that happened: "charged in 1957", "acquitted in 1958"
     # what happened must match, not only who: some content word besides the heads in common
     syn = synonyms or {}
     heads = {syn.get(stem(h), stem(h)) for h in (a.context.head, b.context.head) if h}

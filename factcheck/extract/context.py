@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from factcheck.extract.lexicon import IRREGULAR_PAST, MONTHS, WEEKDAYS
+from factcheck.extract.lexicon import MONTHS, WEEKDAYS, is_past_verb
 from factcheck.extract.terms import (
     STOPWORDS,
     WORD_RE,
@@ -201,7 +201,7 @@ class ContextBuilder:
             lower = [w for w in after[:4] if not w[0].isupper()]
             # "Yesterday, the police explained ...": the verb, not its subject
             for w in lower[:3]:
-                if _is_content(w) and _is_past_verb(w.lower()):
+                if _is_content(w) and is_past_verb(w.lower()):
                     return w.lower()
             for w in lower:
                 if _is_content(w):
@@ -210,7 +210,7 @@ class ContextBuilder:
         before = [words[k] for k in left]
         # a verb just before the value is what it dates: "killed by police on Saturday"
         for w in reversed(before[-4:]):
-            if _is_content(w) and _is_past_verb(w.lower()):
+            if _is_content(w) and is_past_verb(w.lower()):
                 return w.lower()
         for w in reversed(before[-6:]):
             if _is_content(w):
@@ -239,10 +239,6 @@ def _topic(title: str) -> list[str]:
                 if key not in out:
                     out.append(key)
     return out
-
-
-def _is_past_verb(word: str) -> bool:
-    return (word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PAST
 
 
 def _is_content(word: str) -> bool:

@@ -131,6 +131,11 @@ caught kept felt stood sat put set cut flew drove threw grew drew chose stole be
 began sought taught swore wore woke forgot arose overcame undertook bore beat bit hid slid
 """.split())
 
+
+def is_past_verb(word: str) -> bool:
+    """A lowercase word that reads as a past-tense verb: "-ed" (longer than "used") or irregular."""
+    return (word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PAST
+
 # Verbs that report speech or news: a date attached to one of them dates the report, not the
 # event reported ("Yesterday, police explained that officers shot ...").
 REPORTING_VERBS = frozenset("""
