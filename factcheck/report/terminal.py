@@ -38,6 +38,7 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", S
 AGREEMENT_EXAMPLES = 5
 PLAIN_WIDTH = 100  # plain text goes to logs and files, which do not wrap at 80
 PROGRESS_MIN_SOURCES = 10  # fewer sources finish before a bar is worth drawing
+MAX_SOURCE_ROWS = 25  # an archive's sources are summed up after this many rows (the Markdown report lists all)
 
 _KIND_WORDS = {FactKind.DATE: "date", FactKind.DATE_RANGE: "date", FactKind.QUOTE: "quote"}
 
@@ -155,13 +156,23 @@ def _sources(report: Report, console: Console) -> None:
     table.add_column("from", no_wrap=True)
     table.add_column("facts", justify="right")
     counts = Counter(f.source_id for f in report.facts)
-    for src in report.sources:
-        origin = src.reference_date_from.value.replace("_", " ")
+    for src in report.sources[:MAX_SOURCE_ROWS]:
+        origin = _origin(src)
         if src.reference_date_confidence and src.reference_date:
             origin += f" ({src.reference_date_confidence})"
         table.add_row(src.path, src.reference_date.isoformat() if src.reference_date else "none", origin,
                       str(counts[src.id]))
     console.print(table)
+    rest = len(report.sources) - MAX_SOURCE_ROWS
+    if rest > 0:
+        origins = Counter(_origin(src) for src in report.sources)
+        dated = ", ".join(f"{origin} {n:,}" for origin, n in sorted(origins.items(), key=lambda kv: (-kv[1], kv[0])))
+        console.print(f"… and {rest:,} more sources (the Markdown report lists every one). "
+                      f"Reference dates of all {len(report.sources):,}: {dated}.")
+
+
+def _origin(src: Source) -> str:
+    return src.reference_date_from.value.replace("_", " ")
 
 
 # ---------------------------------------------------------------- pieces

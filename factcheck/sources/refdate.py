@@ -33,6 +33,9 @@ _HEAD_LINES = 8  # header lines and datelines are looked for near the top only
 _DATE_WINDOW = 120  # a header's or dateline's date is within this many characters of its start
 _CAPTION_WINDOW = 2000  # longer lines are paragraphs, not captions
 _CORPUS_WINDOW_DAYS = 14  # explicit dates of the other sources must cluster this tightly to act as context
+# ... and be this share of the run at least: one dated page in an archive of undated ones is no
+# context for the others (5 seeds, 3 dated: an anchor; 10,000 articles, 1 dated: none)
+_CORPUS_MIN_SHARE = 0.1
 
 
 def header_date(text: str, body_from: int):
@@ -105,10 +108,11 @@ def _lines(text: str, body_from: int):
 
 
 def corpus_anchor(sources: list[Source]) -> dt.date | None:
-    """The median explicit reference date of the run, if the explicit dates cluster tightly."""
+    """The median explicit reference date of the run, if the explicit dates cluster tightly and
+    are not a handful among many undated sources."""
     days = sorted(s.reference_date for s in sources
                   if s.reference_date and s.reference_date_from not in (RefDateOrigin.INFERRED, RefDateOrigin.NONE))
-    if not days or (days[-1] - days[0]).days > _CORPUS_WINDOW_DAYS:
+    if not days or (days[-1] - days[0]).days > _CORPUS_WINDOW_DAYS or len(days) < _CORPUS_MIN_SHARE * len(sources):
         return None
     return dt.date.fromordinal(int(statistics.median_low(d.toordinal() for d in days)))
 

@@ -50,3 +50,15 @@ def test_progress_bar_only_for_many_sources_on_a_terminal():
     assert f"{12}/{12}" in _progress_output(True, 12)
     assert _progress_output(True, 3) == ""
     assert _progress_output(False, 12) == ""
+
+
+def test_an_archive_s_sources_are_summed_up_after_a_screenful(seeds_report, monkeypatch):
+    from factcheck.report import terminal
+
+    monkeypatch.setattr(terminal, "MAX_SOURCE_ROWS", 2)
+    text = render_terminal(seeds_report, width=200)
+    section = text[text.index("Sources and their reference dates"):]
+    assert sum(1 for s in seeds_report.sources if s.path in section) == 2
+    assert "… and 3 more sources" in section
+    origins = sorted({s.reference_date_from.value for s in seeds_report.sources})
+    assert all(origin in section.split("Reference dates of all 5:")[1] for origin in origins)
