@@ -15,10 +15,13 @@ EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by a signal
 
 
 def _interrupted(signum, frame):  # noqa: ARG001 - signal handler signature
-    # typer turns KeyboardInterrupt into exit status 130 without a word: say what happened first
+    # Say what happened, then unwind (temporary files of atomic writes are removed on the way:
+    # fsutil) and exit 130. SystemExit, not KeyboardInterrupt: a KeyboardInterrupt that reaches
+    # the interpreter's top level makes Python end itself with SIGINT (status -2, seen once in a
+    # test run under load).
     name = signal.Signals(signum).name
     print(f"factcheck: interrupted ({name}); no output file was left half-written", file=sys.stderr, flush=True)
-    raise KeyboardInterrupt
+    raise SystemExit(EXIT_INTERRUPTED)
 
 
 def main() -> None:
@@ -29,7 +32,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _interrupted)
     try:
         app()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a Ctrl-C before the handlers above were in place
         sys.exit(EXIT_INTERRUPTED)
 
 
