@@ -82,6 +82,14 @@ def cross_findings(report: Report, verdict: Verdict) -> list[Finding]:
     return [f for f in report.findings if f.verdict is verdict and not f.internal]
 
 
+def ref_origin(src: Source, *, confidence: bool = True) -> str:
+    """Where a source's reference date came from, as reports show it: "inferred (medium)"."""
+    origin = src.reference_date_from.value.replace("_", " ")
+    if confidence and src.reference_date_confidence and src.reference_date:
+        origin += f" ({src.reference_date_confidence})"
+    return origin
+
+
 def short_id(source_id: str, width: int = 12) -> str:
     """A source id short enough for a table cell or chart label, keeping its start (often a number)."""
     stem = source_id.rsplit(".", 1)[0] if "." in source_id else source_id

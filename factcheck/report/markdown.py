@@ -17,6 +17,7 @@ from factcheck.report.common import (
     cross_findings,
     evidence_snippet,
     headline,
+    ref_origin,
     rule_titles,
     single_source_facts,
     source_index,
@@ -73,7 +74,7 @@ def _summary(w, report: Report) -> None:
     for f in single_source_facts(report):
         unchecked[f.source_id] += 1
     for src in report.sources:
-        w(f"| {_code(src.path)} | {_esc(src.title or '')} | {_ref_date(src)} | {_origin(src)} | {facts[src.id]} "
+        w(f"| {_code(src.path)} | {_esc(src.title or '')} | {_ref_date(src)} | {ref_origin(src)} | {facts[src.id]} "
           f"| {agree[src.id]} | {contra[src.id]} | {unchecked[src.id]} |")
     w(f"| **Total** | | | | **{s.facts}** | **{s.agreements}** | **{s.contradictions}** "
       f"| **{s.unchecked}** |")
@@ -213,18 +214,17 @@ def _appendix(w, report: Report) -> None:
     by_source: dict[str, list[Fact]] = defaultdict(list)
     for f in singles:
         by_source[f.source_id].append(f)
-    listed = 0
+    listed = shown = 0  # facts and sources listed so far
     for src in report.sources:
         facts = by_source.get(src.id)
         if not facts:
             continue
         if listed and listed + len(facts) > APPENDIX_MAX_FACTS:
-            with_facts = [x.id for x in report.sources if x.id in by_source]
-            left = len(with_facts) - with_facts.index(src.id)
-            w(f"{len(singles) - listed} more facts of {left} more sources are not listed here "
+            w(f"{len(singles) - listed} more facts of {len(by_source) - shown} more sources are not listed here "
               f"(the first {listed} are); `--format json` or `--output json=FILE` lists every fact.\n")
             return
         listed += len(facts)
+        shown += 1
         w(f"### {_code(src.id)} ({len(facts)})\n")
         w("| Line | Kind | Text | Value |")
         w("| ---: | --- | --- | --- |")
@@ -276,13 +276,6 @@ def _one_per_source(facts: list[Fact]) -> list[Fact]:
 
 def _ref_date(src: Source) -> str:
     return src.reference_date.isoformat() if src.reference_date else "—"
-
-
-def _origin(src: Source) -> str:
-    origin = src.reference_date_from.value.replace("_", " ")
-    if src.reference_date_confidence and src.reference_date:
-        origin += f" ({src.reference_date_confidence})"
-    return origin
 
 
 def _cut(text: str) -> str:

@@ -30,6 +30,7 @@ from factcheck.report.common import (
     evidence_snippet,
     headline,
     plural,
+    ref_origin,
     source_index,
     where,
 )
@@ -157,22 +158,15 @@ def _sources(report: Report, console: Console) -> None:
     table.add_column("facts", justify="right")
     counts = Counter(f.source_id for f in report.facts)
     for src in report.sources[:MAX_SOURCE_ROWS]:
-        origin = _origin(src)
-        if src.reference_date_confidence and src.reference_date:
-            origin += f" ({src.reference_date_confidence})"
-        table.add_row(src.path, src.reference_date.isoformat() if src.reference_date else "none", origin,
+        table.add_row(src.path, src.reference_date.isoformat() if src.reference_date else "none", ref_origin(src),
                       str(counts[src.id]))
     console.print(table)
     rest = len(report.sources) - MAX_SOURCE_ROWS
     if rest > 0:
-        origins = Counter(_origin(src) for src in report.sources)
+        origins = Counter(ref_origin(src, confidence=False) for src in report.sources)
         dated = ", ".join(f"{origin} {n:,}" for origin, n in sorted(origins.items(), key=lambda kv: (-kv[1], kv[0])))
         console.print(f"… and {rest:,} more sources (the Markdown report lists every one). "
                       f"Reference dates of all {len(report.sources):,}: {dated}.")
-
-
-def _origin(src: Source) -> str:
-    return src.reference_date_from.value.replace("_", " ")
 
 
 # ---------------------------------------------------------------- pieces
