@@ -107,6 +107,8 @@ DURATION_RE = re.compile(
     rf"(?P<wunit>day|night|week|month|year|weekend|fortnight)\b)"
     # "a fortnight"
     rf"|(?P<fortnight>a\s+fortnight\b)"
+    # an age in shorthand: "an 87 yo man", "87 y/o", "87 y.o."
+    rf"|(?P<age>(?P<anum>\d{{1,3}})[\s-]?(?:yo|y/o|y\.\s?o\.?)(?![\w/-]))"
     rf")",
     re.IGNORECASE,
 )
@@ -224,6 +226,8 @@ def match_duration(m: re.Match) -> QuantityValue | None:
         return None if unit is None else duration_value(1.0, unit, comparator, qualifier=qual)
     if m.group("fortnight"):
         return duration_value(1.0, "fortnight", comparator, qualifier=qual)
+    if m.group("age"):
+        return duration_value(float(m.group("anum")), "year", comparator, qualifier=qual)
     return None
 
 
@@ -236,7 +240,7 @@ _RATE = re.compile(r"\b(?:times|once|twice|per|every|each)\s+$", re.IGNORECASE)
 
 # Every duration ends in a unit word: find those (one cheap pass over a lowered copy), then
 # read the duration in a short window before each.
-_UNIT_HIT = re.compile(rf"(?<![a-z])(?:{_alt(TIME_UNITS)})(?![a-z])|a\s+fortnight")
+_UNIT_HIT = re.compile(rf"(?<![a-z])(?:{_alt(TIME_UNITS)}|yo)(?![a-z])|a\s+fortnight")
 
 
 def _candidates(text: str):
@@ -312,7 +316,7 @@ def extract_durations(text: str) -> list[Mention]:
         if _OFFSET_AFTER.match(text, end, min(len(text), end + 20)):
             # "nine days before the inauguration" measures the gap between two events, not a span
             value.frame = Frame.OFFSET
-        elif _AGE_AFTER.match(text, end, min(len(text), end + 8)):
+        elif m.group("age") or _AGE_AFTER.match(text, end, min(len(text), end + 8)):
             # "a 61-year-old man": an age, comparable with ages only; whose age it is, the
             # context decides (the word after "old")
             value.dimension = "age"

@@ -52,6 +52,8 @@ def test_durations(text, surface, value, unit, comparator, interval):
     "Days before that, Trump said it.",
     "labor day 2021 weekend",
     "It cost 30 dollars.",
+    "Yo-Yo Ma played 3 yo-yos",
+    "he said yo 5 times",
 ])
 def test_not_durations(text):
     assert extract_durations(text) == []
@@ -62,3 +64,16 @@ def test_duration_value_open_and_range():
     assert v.lo_open and v.hi == math.inf and v.lo == 4 * DAY
     r = duration_value(3, "day", high=5)
     assert (r.value, r.high, r.lo, r.hi) == (3, 5, 3 * DAY, 5 * DAY)
+
+
+@pytest.mark.parametrize("text,surface,years", [
+    ("The patient is a 87 yo man with history of hypertension", "87 yo", 87),
+    ("an 87 y/o woman", "87 y/o", 87),
+    ("a 5-yo boy", "5-yo", 5),
+    ("a 61-year-old man", "61-year", 61),
+])
+def test_age_shorthand(text, surface, years):
+    found = extract_durations(text)
+    assert [text[m.start:m.end] for m in found] == [surface]
+    v = found[0].value
+    assert (v.value, v.unit, v.dimension) == (years, "year", "age")
