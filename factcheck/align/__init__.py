@@ -22,14 +22,13 @@ from factcheck.align.claims import (
 )
 from factcheck.align.params import AlignParams, Relate, Relation, Weights
 from factcheck.align.score import (
-    PLAIN,
+    PairScorer,
     Rarity,
     ScoreParts,
     Signature,
     rarity_of,
     score,
     score_parts,
-    sides_of,
     signature,
     synonym_map,
 )
@@ -92,20 +91,21 @@ def align(
     if len(facts) < 2:
         return []
     synonyms = synonym_map(params.synonyms)
-    if scorer is not None:
-        scored = scorer(facts)
-    else:
-        sigs = [signature(f, synonyms) for f in facts]
-        sides = [sides_of(sig, rarity or PLAIN) for sig in sigs]
-        # a generator: pairs below the floor are dropped as they come, never all held at once
-        scored = ((i, j, *score(sigs[i], sigs[j], params, rarity, (sides[i], sides[j])))
-                  for i, j in iter_candidate_pairs(facts, sigs, params.max_block, rarity, params.block_keys))
     # Asymmetric bars: calling two values a contradiction needs strong evidence that they are
     # about the same thing; identical values in a similar context corroborate each other.
     bar = {Relation.EQUAL: min(params.corroborate, params.threshold),
            Relation.AGREE: min(params.agree, params.threshold),
            Relation.CONTRADICT: params.threshold}
     floor = min(bar.values())
+    if scorer is not None:
+        scored = scorer(facts)
+    else:
+        sigs = [signature(f, synonyms) for f in facts]
+        pair_score = PairScorer(sigs, params, rarity, floor)
+        # a generator: pairs below the floor are dropped as they come, never all held at once
+        scored = ((i, j, *got) for i, j in iter_candidate_pairs(facts, sigs, params.max_block, rarity,
+                                                                 params.block_keys)
+                  if (got := pair_score(i, j)) is not None)
     multi = multi_valued(facts, relate) if scorer is None else set()
     links: list[Link] = []
     for i, j, s, shared in scored:

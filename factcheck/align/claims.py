@@ -46,10 +46,10 @@ def local_score(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = N
     rarity = rarity or PLAIN
     ta, tb = set(a.context.near), set(b.context.near)
     na, nb = set(a.context.near_names), set(b.context.near_names)
-    got = sum(rarity.weight("t:" + k) for k in ta & tb)
-    got += sum(rarity.weight("n:" + k) for k in matching_names(frozenset(na), frozenset(nb), params.name_similarity))
-    side_a = sum(rarity.weight("t:" + k) for k in ta) + sum(rarity.weight("n:" + k) for k in na)
-    side_b = sum(rarity.weight("t:" + k) for k in tb) + sum(rarity.weight("n:" + k) for k in nb)
+    got = rarity.total("t:", ta & tb)
+    got += rarity.total("n:", matching_names(frozenset(na), frozenset(nb), params.name_similarity))
+    side_a = rarity.total("t:", ta) + rarity.total("n:", na)
+    side_b = rarity.total("t:", tb) + rarity.total("n:", nb)
     return min(1.0, got / max(params.names_floor, min(side_a, side_b)))
 
 
