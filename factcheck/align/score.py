@@ -110,24 +110,68 @@ class ScoreParts:
     shared_terms: tuple[str, ...] = ()
 
     def total(self, w: Weights) -> float:
-        """Weighted mean of the parts. A part missing on both sides counts as no evidence (0):
-        two facts that share only a head word ("She died on ...", "He died on ...") say too
-        little to be about the same thing."""
-        weight = w.head + w.names + w.terms
-        if weight == 0:
-            return 0.0
-        got = 0.0  # the same sum, in the same order, as over the parts present
-        if self.head is not None:
-            got += self.head * w.head
-        if self.names is not None:
-            got += self.names * w.names
-        if self.terms is not None:
-            got += self.terms * w.terms
-        return min(1.0, got / weight)
+        return _total(self.head, self.names, self.terms, w)
 
     @property
     def shared(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.shared_head + self.shared_names + self.shared_terms))
+
+
+def _total(head: float | None, names: float | None, terms: float | None, w: Weights) -> float:
+    """Weighted mean of the parts. A part missing on both sides counts as no evidence (0): two
+    facts that share only a head word ("She died on ...", "He died on ...") say too little to be
+    about the same thing."""
+    weight = w.head + w.names + w.terms
+    if weight == 0:
+        return 0.0
+    got = 0.0  # the same sum, in the same order, as over the parts present
+    if head is not None:
+        got += head * w.head
+    if names is not None:
+        got += names * w.names
+    if terms is not None:
+        got += terms * w.terms
+    return min(1.0, got / weight)
+
+
+def _parts(a: Signature, b: Signature, side_a: Sides, side_b: Sides, params: AlignParams, rarity: Rarity,
+           floor: float | None = None) -> tuple[ScoreParts, float] | None:
+    """Agreement of head, names and content words, each shared name or word counted by its rarity,
+    and their total. With `floor`: None when the total is below it, known before the names are
+    compared (the costly part) when even a full name match would not lift it."""
+    head = names = terms = None
+    if a.head or b.head:
+        head = 0.0
+        if a.head and a.head == b.head:
+            head = 1.0
+        elif (a.head and a.head in b.terms) or (b.head and b.head in a.terms):
+            # "met ... for talks on a ceasefire" and "held talks on a ceasefire": the head of one
+            # is a word of the other
+            head = HEAD_IN_TERMS
+    terms_a, terms_b = a.body, b.body  # the head counts once, above
+    common_terms: frozenset[str] = frozenset()
+    if terms_a or terms_b:
+        common_terms = terms_a & terms_b
+        terms = _overlap(common_terms, side_a.terms, side_b.terms, "t:", rarity, params.terms_floor) \
+            if common_terms else 0.0
+    common: list[str] = []
+    if a.names or b.names:
+        names = 0.0
+        if a.names and b.names:
+            if floor is not None and _total(head, 1.0, terms, params.weights) < floor:
+                return None
+            common = matching_names(a.names, b.names, params.name_similarity)
+            if common:
+                names = _overlap(common, side_a.names, side_b.names, "n:", rarity, params.names_floor)
+    total = _total(head, names, terms, params.weights)
+    if floor is not None and total < floor:
+        return None
+    shared_head: tuple[str, ...] = ()
+    if head == 1.0:
+        shared_head = (a.head,)
+    elif head:
+        shared_head = (a.head if a.head in b.terms else b.head,)
+    return ScoreParts(head, names, terms, shared_head, tuple(common), tuple(sorted(common_terms))), total
 
 
 def score_parts(
@@ -137,35 +181,13 @@ def score_parts(
     rarity: Rarity | None = None,
     sides: tuple[Sides, Sides] | None = None,
 ) -> ScoreParts:
-    """Agreement of head, names and content words, each shared name or word counted by its
-    rarity; components absent on both sides are None. `sides` are the two signatures' own
-    weights (`sides_of`), when the caller scores each signature many times."""
+    """The parts of the score of two signatures (`_parts`); components absent on both sides are
+    None. `sides` are the two signatures' own weights (`sides_of`), when the caller has them."""
     rarity = rarity or PLAIN
     side_a, side_b = sides or (sides_of(a, rarity), sides_of(b, rarity))
-    head = names = terms = None
-    shared_head: tuple[str, ...] = ()
-    shared_names: tuple[str, ...] = ()
-    shared_terms: tuple[str, ...] = ()
-    if a.head or b.head:
-        head = 0.0
-        if a.head and a.head == b.head:
-            head, shared_head = 1.0, (a.head,)
-        elif (a.head and a.head in b.terms) or (b.head and b.head in a.terms):
-            # "met ... for talks on a ceasefire" and "held talks on a ceasefire": the head of one
-            # is a word of the other
-            head = HEAD_IN_TERMS
-            shared_head = (a.head if a.head in b.terms else b.head,)
-    if a.names or b.names:
-        common = matching_names(a.names, b.names, params.name_similarity)
-        names = _overlap(common, side_a.names, side_b.names, "n:", rarity, params.names_floor) if common else 0.0
-        shared_names = tuple(common)
-    terms_a, terms_b = a.body, b.body  # the head counts once, above
-    if terms_a or terms_b:
-        common_terms = terms_a & terms_b
-        terms = _overlap(common_terms, side_a.terms, side_b.terms, "t:", rarity, params.terms_floor) \
-            if common_terms else 0.0
-        shared_terms = tuple(sorted(common_terms))
-    return ScoreParts(head, names, terms, shared_head, shared_names, shared_terms)
+    got = _parts(a, b, side_a, side_b, params, rarity)
+    assert got is not None  # no floor, never dropped
+    return got[0]
 
 
 def score(
@@ -184,68 +206,21 @@ PLAIN = Rarity()
 
 
 class PairScorer:
-    """`score` for many pairs of one rule's facts: what a signature weighs is looked up once per
-    fact, and a pair whose score cannot reach `floor` even with every name matching is dropped
-    before its names are compared. Scores and shared words are those of `score`, bit for bit:
-    the same sums in the same order (tests/test_align.py compares the two)."""
+    """`score` for many pairs of one rule's facts: each signature's own weights are summed once,
+    and a pair whose score cannot reach `floor` is dropped as soon as that is known (before its
+    names are compared, when even a full name match would not lift it)."""
 
     def __init__(self, sigs: list[Signature], params: AlignParams, rarity: Rarity | None, floor: float):
-        self.rarity = rarity = rarity or PLAIN
+        self.rarity = rarity or PLAIN
         self.sigs = sigs
-        self.sides = [sides_of(sig, rarity) for sig in sigs]
+        self.sides = [sides_of(sig, self.rarity) for sig in sigs]
         self.params = params
         self.floor = floor
-        w = params.weights
-        self._w = (w.head, w.names, w.terms, w.head + w.names + w.terms)
 
     def __call__(self, i: int, j: int) -> tuple[float, tuple[str, ...]] | None:
         """(score, shared) of facts i and j, or None when the score is below the floor."""
-        a, b = self.sigs[i], self.sigs[j]
-        wh, wn, wt, weight = self._w
-        got = 0.0  # ScoreParts.total's sum, in its order: head, names, terms
-        head = None
-        if a.head or b.head:
-            head = 0.0
-            if a.head and a.head == b.head:
-                head = 1.0
-            elif (a.head and a.head in b.terms) or (b.head and b.head in a.terms):
-                head = HEAD_IN_TERMS
-        terms = None
-        common_terms = None
-        terms_a, terms_b = a.body, b.body
-        if terms_a or terms_b:
-            common_terms = terms_a & terms_b
-            terms = _overlap(common_terms, self.sides[i].terms, self.sides[j].terms, "t:", self.rarity,
-                             self.params.terms_floor) if common_terms else 0.0
-        names = None
-        common: list[str] = []
-        if a.names or b.names:
-            names = 0.0
-            if a.names and b.names:
-                # at most every name matches: if even that stays below the floor, skip the comparison
-                bound = (head * wh if head is not None else 0.0) + wn + (terms * wt if terms is not None else 0.0)
-                if (min(1.0, bound / weight) if weight else 0.0) < self.floor:
-                    return None
-                common = matching_names(a.names, b.names, self.params.name_similarity)
-                if common:
-                    names = _overlap(common, self.sides[i].names, self.sides[j].names, "n:", self.rarity,
-                                     self.params.names_floor)
-        if head is not None:
-            got += head * wh
-        if names is not None:
-            got += names * wn
-        if terms is not None:
-            got += terms * wt
-        total = min(1.0, got / weight) if weight else 0.0
-        if total < self.floor:
-            return None
-        shared_head: tuple[str, ...] = ()
-        if head == 1.0:
-            shared_head = (a.head,)
-        elif head:
-            shared_head = (a.head if a.head in b.terms else b.head,)
-        shared_terms = tuple(sorted(common_terms)) if common_terms is not None else ()
-        return total, tuple(dict.fromkeys(shared_head + tuple(common) + shared_terms))
+        got = _parts(self.sigs[i], self.sigs[j], self.sides[i], self.sides[j], self.params, self.rarity, self.floor)
+        return None if got is None else (got[1], got[0].shared)
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,7 +94,7 @@ def resolution_differs(a: Fact, b: Fact) -> bool:
     words ("from October 16 to November 14", "this week") read against different reference
     dates, relative expressions of different days, a weekday that fits the other date, or
     "last year" one year off."""
-    if " ".join(a.text.lower().split()) == " ".join(b.text.lower().split()):
+    if a.text.lower().split() == b.text.lower().split():
         return True
     va, vb = a.value, b.value
     if getattr(va, "relative", None) and getattr(vb, "relative", None) and va.anchor != vb.anchor:
