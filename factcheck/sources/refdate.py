@@ -66,12 +66,18 @@ def dateline_date(text: str, body_from: int):
 
 
 def caption_date(text: str, body_from: int):
-    for start, end in _lines(text, body_from):
-        if end - start > _CAPTION_WINDOW or not _CAPTION_CREDIT.search(text, start, end):
-            continue
-        v = _first_full_date(text, start, end, end - start)
-        if v:
-            return v.start, f"photo caption: {text[start:end].strip()[:100]}"
+    """The full date of the first short line with a photo credit. The credit is searched in the
+    whole text, then its line checked, rather than searched line by line (most texts have none)."""
+    pos = body_from
+    while (hit := _CAPTION_CREDIT.search(text, pos)) is not None:
+        start = max(body_from, text.rfind("\n", 0, hit.start()) + 1)
+        nl = text.find("\n", hit.start())
+        end = len(text) if nl == -1 else nl
+        if end - start <= _CAPTION_WINDOW and _CAPTION_CREDIT.search(text, start, end):
+            v = _first_full_date(text, start, end, end - start)
+            if v:
+                return v.start, f"photo caption: {text[start:end].strip()[:100]}"
+        pos = end + 1
     return None
 
 
@@ -92,15 +98,6 @@ def _head_lines(text: str, body_from: int):
     for _ in range(_HEAD_LINES):
         if pos >= len(text):
             return
-        nl = text.find("\n", pos)
-        end = len(text) if nl == -1 else nl
-        yield pos, end
-        pos = end + 1
-
-
-def _lines(text: str, body_from: int):
-    pos = body_from
-    while pos < len(text):
         nl = text.find("\n", pos)
         end = len(text) if nl == -1 else nl
         yield pos, end
