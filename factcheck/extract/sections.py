@@ -184,21 +184,21 @@ def _classify(line: _Line) -> None:
     """Cues a line carries on its own."""
     s = line.text
     low = s.lower()
-    words = _WORD_RE.findall(s)
-    short = len(words) <= _BYLINE_MAX_WORDS
+    # the words are counted only when a cue matched (most lines are prose and match none)
+    n_words = lambda: len(_WORD_RE.findall(s))  # noqa: E731
     if _CAPTION_LABEL_RE.match(s) or _has_credit(s):
         line.label = Section.CAPTION
     elif _BIO_LABEL_RE.match(s):
         line.label, line.bio = Section.BYLINE, True
-    elif _HANDLE_RE.match(s) or (short and _BOILER_LABEL_RE.match(s) and _is_contact(s)):
+    elif _HANDLE_RE.match(s) or (_BOILER_LABEL_RE.match(s) and _is_contact(s) and n_words() <= _BYLINE_MAX_WORDS):
         line.label, line.contact = Section.BOILERPLATE, True
     elif _copyright(low) or _BOILER_LABEL_RE.match(s) or _SCAFFOLD_RE.match(s) or _URL_RE.match(s):
         line.label = Section.BOILERPLATE
-    elif len(words) < 120 and "you" in low and _READER_RE.search(s) and _PLUG_RE.search(s) and _APPEAL_RE.search(s):
+    elif "you" in low and _READER_RE.search(s) and _PLUG_RE.search(s) and _APPEAL_RE.search(s) and n_words() < 120:
         line.label, line.plug = Section.BOILERPLATE, True
-    elif short and _BYLINE_LEAD_RE.match(s) and not s.endswith("."):
+    elif _BYLINE_LEAD_RE.match(s) and not s.endswith(".") and n_words() <= _BYLINE_MAX_WORDS:
         line.label = Section.BYLINE
-    line.name_line = bool(_NAME_LINE_RE.match(s)) and len(words) <= 5
+    line.name_line = bool(_NAME_LINE_RE.match(s)) and n_words() <= 5
 
 
 def _has_credit(s: str) -> bool:
@@ -243,7 +243,7 @@ def _looks_like_title(s: str) -> bool:
 
 def _is_prose(s: str) -> bool:
     """A paragraph of running text: several words, ending like a sentence."""
-    return len(_WORD_RE.findall(s)) > _BYLINE_MAX_WORDS or s.endswith((".", "!", "?", ".\u201d", '."'))
+    return s.endswith((".", "!", "?", ".\u201d", '."')) or len(_WORD_RE.findall(s)) > _BYLINE_MAX_WORDS
 
 
 def _is_header_byline(s: str) -> bool:
