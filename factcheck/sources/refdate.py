@@ -29,6 +29,7 @@ _CAPTION_CREDIT = re.compile(
     r"\((?:[A-Z]{2,5}\s+)?Photo\b|\bPhoto(?:graph)?\s*(?:by|:)|\bGetty Images\b|\((?:AP|AFP|Reuters|EPA)\)",
     re.I,
 )
+_CAPTION_CUES = ("photo", "getty images", "(ap)", "(afp)", "(reuters)", "(epa)")  # every credit holds one
 _HEAD_LINES = 8  # header lines and datelines are looked for near the top only
 _DATE_WINDOW = 120  # a header's or dateline's date is within this many characters of its start
 _CAPTION_WINDOW = 2000  # longer lines are paragraphs, not captions
@@ -68,6 +69,9 @@ def dateline_date(text: str, body_from: int):
 def caption_date(text: str, body_from: int):
     """The full date of the first short line with a photo credit. The credit is searched in the
     whole text, then its line checked, rather than searched line by line (most texts have none)."""
+    folded = text.casefold()  # as the expression's IGNORECASE folds: "ſ" is an "s"
+    if not any(cue in folded for cue in _CAPTION_CUES):  # the expression itself scans slowly
+        return None
     pos = body_from
     while (hit := _CAPTION_CREDIT.search(text, pos)) is not None:
         start = max(body_from, text.rfind("\n", 0, hit.start()) + 1)

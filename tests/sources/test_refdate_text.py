@@ -35,6 +35,8 @@ TEXTS = [
     ("Photo: no date here\nGetty Images, 1 April 2024", dt.date(2024, 4, 1)),
     ("(AFP) " + "x" * (_CAPTION_WINDOW + 10) + " March 1, 2025", None),  # a paragraph, not a caption
     ("no credit at all, March 3, 2025", None),
+    ("Body.\nA man. (REUTERS) March 12, 2025\n", dt.date(2025, 3, 12)),  # any case, as the expression
+    ("Body.\nA man. (Reuter\u017f) March 12, 2025\n", dt.date(2025, 3, 12)),  # its IGNORECASE folds long s
 ]
 
 
