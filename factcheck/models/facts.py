@@ -63,7 +63,9 @@ class Fact(BaseModel):
     @property
     def key(self) -> str:
         """Stable identity inside one run: source, kind and span."""
-        return f"{self.source_id or self.source}:{self.kind}:{self.start}-{self.end}"
+        # kind.value: the same text as formatting the enum, without Enum.__format__ (reports ask
+        # for the keys of every fact, several times)
+        return f"{self.source_id or self.source}:{self.kind.value}:{self.start}-{self.end}"
 
     def fingerprint(self) -> str:
         """Identity that survives edits elsewhere in the file: source, kind, surface and value."""
