@@ -75,11 +75,25 @@ def topics_differ(a: Fact, b: Fact, params: AlignParams) -> bool:
     ta, tb = frozenset(a.context.topic), frozenset(b.context.topic)
     if not ta or not tb:
         return False
-    # titles about one thing share most of their names; "Andrej Smrekar" and "Andrej Segeč" do not
-    if 2 * len(matching_names(ta, tb, params.name_similarity)) > min(len(ta), len(tb)):
+    slot = _template_slot(a.context.topic, b.context.topic)
+    if slot is not None:
+        # "Listed buildings in Badger, Shropshire" and "... in Barrow, Shropshire": one title
+        # pattern filled with two names is two subjects, unless a sentence names the other one
+        ta, tb = frozenset({slot[0]}), frozenset({slot[1]})
+    elif 2 * len(matching_names(ta, tb, params.name_similarity)) > min(len(ta), len(tb)):
+        # titles about one thing share most of their names; "Andrej Smrekar" and "Andrej Segeč" do not
         return False
     return not (matching_names(frozenset(a.context.names), tb, params.name_similarity)
                 or matching_names(frozenset(b.context.names), ta, params.name_similarity))
+
+
+def _template_slot(ta: list[str], tb: list[str]) -> tuple[str, str] | None:
+    """The one differing name of two titles' names that are otherwise the same, in the same
+    order (at least two others): the names that fill one title pattern. None otherwise."""
+    if len(ta) != len(tb) or len(ta) < 3:
+        return None
+    differ = [(x, y) for x, y in zip(ta, tb) if x != y]
+    return differ[0] if len(differ) == 1 else None
 
 
 def same_claim(a: Fact, b: Fact, params: AlignParams, rarity: Rarity | None = None,

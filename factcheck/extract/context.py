@@ -224,6 +224,9 @@ class ContextBuilder:
 _NAME_TITLE_WORDS = 3  # a title this short that starts with a capital and has no small words is a name
 
 
+_TITLE_YEAR = re.compile(r"(?<![\d.,])(?:1[0-9]|20)[0-9]{2}(?![\d.,]\d)")
+
+
 def _topic(title: str) -> list[str]:
     """Name keys of the capitalized words of a title: what the document is about ("Ute
     Nestler", "Putin Rejects Immediate Ceasefire in Ukraine"). A short title of name words is
@@ -232,7 +235,9 @@ def _topic(title: str) -> list[str]:
     words = Tokens(title).words
     whole = 1 < len(words) <= _NAME_TITLE_WORDS and words[0][0].isupper() \
         and not any(w.lower() in STOPWORDS or w.lower() in _NOT_TOPIC for w in words)
-    out: list[str] = []
+    # a year in the title ("1989 Norwich Union Grand Prix", "UCLA Bruins men's basketball 1928–29")
+    # is a name of the subject too: each edition, each season is a thing of its own
+    out: list[str] = [year for year in dict.fromkeys(_TITLE_YEAR.findall(title))]
     for w in words:
         if (whole or w[0].isupper()) and w.lower() not in STOPWORDS and w.lower() not in _NOT_TOPIC:
             for key in name_keys_of(w):
