@@ -81,7 +81,7 @@ def check(options: CheckOptions, progress: Progress | None = None, on_skip=None,
     # so the cycles extraction left behind are collected first.
     gc.collect()
     gc.freeze()
-    findings = cached_findings(extraction, sources, rules, lambda: apply_rules(rules, facts), on_note)
+    findings = cached_findings(extraction, sources, rules, lambda: apply_rules(rules, facts, progress), on_note)
     if extraction.texts is not None:  # the reports read the texts of the sources they cite, no others
         extraction.texts.restore(sources, {f.source_id for finding in findings for f in finding.facts})
     return build_report(options.name or report_name(options.paths), sources, facts, findings, rules)

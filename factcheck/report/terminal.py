@@ -194,23 +194,29 @@ def _indent(renderable) -> Table:
 
 
 class SourceProgress:
-    """A progress bar on stderr for runs over many sources; silent otherwise (and never on a non-TTY)."""
+    """A progress bar on stderr for runs over many sources; silent otherwise (and never on a non-TTY).
+    Once drawn, it follows the later stages of the run too (the rules, one by one)."""
 
     def __init__(self, console: Console, minimum: int = PROGRESS_MIN_SOURCES):
         self.console = console
         self.minimum = minimum
         self.progress: Progress | None = None
         self.task = None
+        self.stage: str | None = None
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if total < self.minimum or not self.console.is_terminal:
-            return
         if self.progress is None:
+            if total < self.minimum or not self.console.is_terminal or stage not in _COUNTED:
+                return
             self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                      TimeRemainingColumn(), console=self.console, transient=True)
             self.progress.start()
-            self.task = self.progress.add_task(f"{stage}: sources", total=total)
-        self.progress.update(self.task, completed=done)
+            self.task = self.progress.add_task(_stage_label(stage), total=total)
+        name = stage.partition(" ")[0]
+        if name != self.stage:  # a new stage: a new count (and a new time estimate)
+            self.stage = name
+            self.progress.reset(self.task, total=total, description=_stage_label(stage))
+        self.progress.update(self.task, completed=done, description=_stage_label(stage))
 
     def __enter__(self) -> SourceProgress:
         return self
@@ -218,3 +224,13 @@ class SourceProgress:
     def __exit__(self, *exc) -> None:
         if self.progress is not None:
             self.progress.stop()
+
+
+_COUNTED = {"extract": "sources"}  # stages whose count decides whether a bar is worth drawing
+
+
+def _stage_label(stage: str) -> str:
+    """ "extract" -> "extract: sources"; "rules event-date" -> "rules: event-date"."""
+    name, _, detail = stage.partition(" ")
+    return f"{name}: {detail or _COUNTED.get(name, '')}".rstrip(": ")
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections import defaultdict
+from typing import Callable
 
 from factcheck.align import Rarity, align, rarity_of, synonym_map
 from factcheck.describe import subject_label
@@ -30,13 +31,16 @@ from factcheck.rules.quotecheck import speaker_key
 PATTERN_TIMEOUT = 0.5  # seconds a rule's regular expression may spend on one sentence
 
 
-def apply_rules(rules: list[Rule], facts: list[Fact]) -> list[Finding]:
+def apply_rules(rules: list[Rule], facts: list[Fact],
+                progress: Callable[[str, int, int], None] | None = None) -> list[Finding]:
+    """The findings of `rules` on `facts`, sorted; `progress("rules <id>", done, total)` before each rule."""
     findings: list[Finding] = []
     claimed: set[str] = set()
     rarities: dict[tuple, Rarity] = {}  # one table per synonym list: rules of a pack share it
-    for rule in sorted(rules, key=lambda r: not r.spec.claim):
-        if not rule.spec.enabled:
-            continue
+    enabled = [r for r in sorted(rules, key=lambda r: not r.spec.claim) if r.spec.enabled]
+    for done, rule in enumerate(enabled):
+        if progress:
+            progress(f"rules {rule.id}", done, len(enabled))
         # f.key builds a string: ask only once a claiming rule has claimed something
         selected = [f for f in facts if (not claimed or f.key not in claimed) and selects(rule, f)]
         if rule.check.scope == "internal":

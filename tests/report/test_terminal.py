@@ -52,6 +52,26 @@ def test_progress_bar_only_for_many_sources_on_a_terminal():
     assert _progress_output(False, 12) == ""
 
 
+def test_progress_bar_follows_the_rules_once_drawn():
+    from factcheck.report.terminal import SourceProgress
+
+    def run(sources: int) -> str:
+        buffer = io.StringIO()
+        console = Console(file=buffer, force_terminal=True, width=80)
+        with SourceProgress(console, minimum=10) as progress:
+            for done in range(1, sources + 1):
+                progress("extract", done, sources)
+            for done, rule in enumerate(["event-date", "figure", "quote"]):
+                progress(f"rules {rule}", done, 3)
+                if progress.progress is not None:
+                    progress.progress.refresh()  # draw each state (the bar itself redraws 10 times a second)
+        return buffer.getvalue()
+
+    out = run(12)
+    assert "extract: sources" in out and "rules: event-date" in out and "rules: quote" in out and "2/3" in out
+    assert run(3) == ""  # a small run draws no bar, not even for its rules
+
+
 def test_an_archive_s_sources_are_summed_up_after_a_screenful(seeds_report, monkeypatch):
     from factcheck.report import terminal
 

@@ -184,9 +184,9 @@ def test_findings_are_cached_for_the_same_facts_and_rules(tmp_path, monkeypatch)
     calls: list[int] = []
     real = pipeline.apply_rules
 
-    def counting(rules, facts):
+    def counting(rules, facts, progress=None):
         calls.append(1)
-        return real(rules, facts)
+        return real(rules, facts, progress)
 
     monkeypatch.setattr(pipeline, "apply_rules", counting)
 
