@@ -78,6 +78,11 @@ CASES = [
     ("I will have a long vacation between 10/1-11/7", D(2018, 10, 24), "between 10/1-11/7", ("2018-10-01", "2018-11-07")),
     ("What will happen May to March", D(2018, 9, 7), "May to March", ("2018-05", "2019-03")),
     ("How many Azure clusters docked from March to date?", D(2016, 11, 7), "from March to date", ("2016-03-01", "2016-11-07")),
+    # counted weekdays from today (2018-05-07 is a Monday): after it, or before it, never itself
+    ("Are you available two sundays from now?", D(2018, 5, 7), "two sundays from now", "2018-05-20"),
+    ("He left 3 Fridays ago.", D(2018, 5, 7), "3 Fridays ago", "2018-04-20"),
+    ("Meet me one Monday from now.", D(2018, 5, 7), "one Monday from now", "2018-05-14"),
+    ("It opened two Mondays ago.", D(2018, 5, 7), "two Mondays ago", "2018-04-23"),
 ]
 
 
@@ -100,6 +105,7 @@ def test_round3(text, ref, surface, value):
     "Ice fishing is common during the winter months.",
     "every summer the family travels",
     "Hale County This Morning, This Evening won praise",
+    "He worked 3 Sundays a month.",
 ])
 def test_never_dates_round3(text):
     _, spans = _spans(text, D(2025, 3, 14))

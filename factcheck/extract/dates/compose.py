@@ -44,7 +44,7 @@ HANDLERS = {
     "mdy_num": A.h_mdy_num, "num_range": A.h_num_range, "mdrange": A.h_mdrange, "dmrange": A.h_dmrange, "dm_coord": A.h_dm_coord, "dayrange_rel": A.h_dayrange_rel,
     "dmy": A.h_dmy, "mdy": A.h_mdy, "ym": A.h_ym, "my": A.h_my, "quarter": P.h_quarter,
     "ord_quarter": P.h_ord_quarter, "decade": P.h_decade, "decade_words": P.h_decade_words, "century": P.h_century,
-    "week_n": P.h_week_n, "nth_of": P.h_nth_of, "first_n_of": P.h_first_n_of, "ord_wd": R.h_ord_wd,
+    "week_n": P.h_week_n, "nth_of": P.h_nth_of, "first_n_of": P.h_first_n_of, "ord_wd": R.h_ord_wd, "n_wd": R.h_n_wd,
     "weekday": R.h_weekday, "relday": R.h_relday, "relperiod": R.h_relperiod, "window": R.h_window,
     "offset": R.h_offset, "year": P.h_year, "year_words": P.h_year_words, "month": A.h_month, "dayonly": P.h_dayonly,
     "holiday": N.h_holiday, "season": N.h_season,

@@ -126,6 +126,9 @@ _rule("nth_of", rf"(?<![\w])(?:the\s+)?(?P<ord>{SMALL_ORD})\s+(?P<u>week|weekend
       rf"(?P<the_u>month|year))(?!\w)")
 _rule("first_n_of", rf"(?<![\w])(?:the\s+)?(?P<fl>first|last)\s+(?P<n>\d+|{WORDS})\s+(?P<u>days|weeks|months)\s+of\s+(?:the\s+)?"
       rf"(?:(?P<y>{YEAR4})|(?P<rel>this|next|last)\s+(?P<ru>year|month)|(?P<mon>{MON}))(?!\w)")
+# counted weekdays from today: "two Sundays from now", "3 Fridays ago"
+_rule("n_wd", rf"(?<![\w])(?P<n>\d{{1,2}}|{WORDS})\s+(?P<wd>{alt(WEEKDAY_NAMES)})s?\s+"
+      rf"(?P<dir>from\s+now|from\s+today|hence|ago)(?!\w)")
 # weekdays: the first Monday of next month, next Sunday, Thursday night, Friday the 13th, Tuesday next week
 _rule("ord_wd", rf"(?<![\w])(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WD})"
       rf"(?:\s+(?P<tod>{TOD}))?(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<mon>{MON})(?:\s*,?\s*(?P<y>{YEAR4}))?|"
@@ -197,6 +200,7 @@ _START_BODY = (
     rf"|'\d\d|(?:{_MON_L}|{_WD_L}|{HOLIDAY}|{SEASON}|yesterday|today|tomorrow|tonight|tonite|weekend|fortnight|recent|{_DEC_WORDS})(?![a-z])"
     rf"|(?:this|next|last|past|previous|coming|current|upcoming|following|prior)(?=[\s-]+(?:(?:past|coming|upcoming|week)\s+)?{_NEXT_PERIOD})"
     rf"|(?:{_ORD_WORDS})(?={_ORD_NEXT})"
+    rf"|(?:\d{{1,2}}|{_NUM_WORDS})(?=\s+(?:{_WD_L})s?\s+(?:from|hence|ago)\b)"
     rf"|(?:{_NUM_WORDS})(?=(?:[\s-]+(?:and\s+)?(?:a\s+)?[a-z]+){{0,3}}?[\s-]+(?:{_UNIT_WORDS}|thousand|hundred|half|{_MON_L}|{_DEC_WORDS}"
     rf"|upcoming|coming|next|past|last|previous|(?:{_NUM_WORDS})\s+(?:{_NUM_WORDS}))(?![a-z]))"
     rf"|(?:a|an|half|few|couple|several)(?=\s+(?:(?:few|couple|of|an?)\s+)*(?:{UNIT}))"

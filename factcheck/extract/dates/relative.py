@@ -142,6 +142,24 @@ def h_ord_wd(m: re.Match, ctx: Ctx) -> Atom | None:
                 time=_tod(m.group("tod")))
 
 
+def h_n_wd(m: re.Match, ctx: Ctx) -> Atom | None:
+    """"two Sundays from now": the second Sunday after today; "3 Fridays ago": the third before."""
+    n = parse_amount(m.group("n"))
+    wd = weekday_of(m.group("wd"))
+    if n is None or wd is None or n != int(n) or not 1 <= n <= 52:
+        return None
+    atom = Atom(m.start(), m.end(), "n_wd", wd=wd, relative=m.group(0))
+    ref = ctx.ref
+    if ref is None:
+        return atom
+    if squash(m.group("dir")) == "ago":
+        date = ref - dt.timedelta(days=((ref.weekday() - wd) % 7 or 7) + 7 * (int(n) - 1))
+    else:
+        date = ref + dt.timedelta(days=((wd - ref.weekday()) % 7 or 7) + 7 * (int(n) - 1))
+    atom.period, atom.anchor = cal.day(date), ref
+    return atom
+
+
 # ---------------------------------------------------------------- days relative to now or to the text
 
 
