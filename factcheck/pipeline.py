@@ -69,7 +69,7 @@ def extract_all(sources: list[Source], progress: Progress | None = None, run: Ru
 
 def check(options: CheckOptions, progress: Progress | None = None, on_skip=None, on_note=None) -> Report:
     rules = prepare_rules(options)
-    sources = load_sources(options.paths, on_skip=on_skip, infer_dates=False,
+    sources = load_sources(options.paths, on_skip=on_skip, infer_dates=False, progress=progress,
                            fetch_settings=FetchSettings(cache_dir=options.fetch_cache, network=options.fetch))
     # undated sources are dated by the extraction jobs: on every core, and cached with their facts
     extraction = extract_sources(sources, options.run, progress=progress, on_note=on_note, keep_text=options.keep_text,

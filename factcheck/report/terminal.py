@@ -226,7 +226,7 @@ class SourceProgress:
             self.progress.stop()
 
 
-_COUNTED = {"extract": "sources"}  # stages whose count decides whether a bar is worth drawing
+_COUNTED = {"load": "sources", "extract": "sources"}  # stages whose count decides whether a bar is worth drawing
 
 
 def _stage_label(stage: str) -> str:

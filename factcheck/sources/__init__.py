@@ -19,6 +19,7 @@ fetch (URLs, cache), document (Document -> Source), refdate (dates stated in the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from factcheck.errors import SourceError
@@ -52,11 +53,13 @@ _SNIFF_TYPES = ("", "application/octet-stream", "binary/octet-stream")
 
 
 def load_sources(paths: list[str], *, on_skip: OnSkip | None = None,
-                 fetch_settings: FetchSettings | None = None, infer_dates: bool = True) -> list[Source]:
+                 fetch_settings: FetchSettings | None = None, infer_dates: bool = True,
+                 progress: Callable[[str, int, int], None] | None = None) -> list[Source]:
     """Read every source under `paths` (files, folders, URLs), give each a reference date.
 
     `infer_dates=False` leaves the sources that state no date undated, for the extraction stage
     to infer theirs in parallel and cache it (runner.extract_sources with `infer_dates`).
+    `progress("load", done, total)` counts the inputs read (files, URLs).
     """
     skip = on_skip or (lambda path, reason: None)
     inputs = collect(paths, skip)
@@ -67,7 +70,9 @@ def load_sources(paths: list[str], *, on_skip: OnSkip | None = None,
     manifests = Manifests()
     used_ids: set[str] = set()
     sources: list[Source] = []
-    for item in inputs:
+    for done, item in enumerate(inputs):
+        if progress and done % 100 == 0:
+            progress("load", done, len(inputs))
         try:
             loaded = _load(item, settings, skip)
         except SkipSource as exc:

@@ -52,13 +52,16 @@ def test_progress_bar_only_for_many_sources_on_a_terminal():
     assert _progress_output(False, 12) == ""
 
 
-def test_progress_bar_follows_the_rules_once_drawn():
+def test_progress_bar_follows_loading_extraction_and_the_rules():
     from factcheck.report.terminal import SourceProgress
 
     def run(sources: int) -> str:
         buffer = io.StringIO()
         console = Console(file=buffer, force_terminal=True, width=80)
         with SourceProgress(console, minimum=10) as progress:
+            progress("load", 0, sources)
+            if progress.progress is not None:
+                progress.progress.refresh()
             for done in range(1, sources + 1):
                 progress("extract", done, sources)
             for done, rule in enumerate(["event-date", "figure", "quote"]):
@@ -68,7 +71,8 @@ def test_progress_bar_follows_the_rules_once_drawn():
         return buffer.getvalue()
 
     out = run(12)
-    assert "extract: sources" in out and "rules: event-date" in out and "rules: quote" in out and "2/3" in out
+    assert "load: sources" in out and "extract: sources" in out
+    assert "rules: event-date" in out and "rules: quote" in out and "2/3" in out
     assert run(3) == ""  # a small run draws no bar, not even for its rules
 
 
