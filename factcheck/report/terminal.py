@@ -206,7 +206,9 @@ class SourceProgress:
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if self.progress is None:
-            if total < self.minimum or not self.console.is_terminal or stage not in _COUNTED:
+            if stage not in _COUNTED or not self.console.is_terminal:
+                return
+            if total < max(self.minimum, _COUNTED[stage][1]):
                 return
             self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                      TimeRemainingColumn(), console=self.console, transient=True)
@@ -226,11 +228,14 @@ class SourceProgress:
             self.progress.stop()
 
 
-_COUNTED = {"load": "sources", "extract": "sources"}  # stages whose count decides whether a bar is worth drawing
+# The stages whose count decides whether a bar is worth drawing, what they count, and how many at
+# least. Loading is fast: a bar drawn that early also makes extraction start its workers from a
+# fork server (a refresh thread is running), about a second more: worth it for an archive only.
+_COUNTED = {"load": ("sources", 2000), "extract": ("sources", 0)}
 
 
 def _stage_label(stage: str) -> str:
     """ "extract" -> "extract: sources"; "rules event-date" -> "rules: event-date"."""
     name, _, detail = stage.partition(" ")
-    return f"{name}: {detail or _COUNTED.get(name, '')}".rstrip(": ")
+    return f"{name}: {detail or _COUNTED.get(name, ('',))[0]}".rstrip(": ")
 

@@ -52,6 +52,17 @@ def test_progress_bar_only_for_many_sources_on_a_terminal():
     assert _progress_output(False, 12) == ""
 
 
+def run_small_load() -> str:
+    from factcheck.report.terminal import SourceProgress
+
+    buffer = io.StringIO()
+    with SourceProgress(Console(file=buffer, force_terminal=True, width=80), minimum=10) as progress:
+        progress("load", 0, 500)
+        for done in range(1, 13):
+            progress("extract", done, 12)
+    return buffer.getvalue()
+
+
 def test_progress_bar_follows_loading_extraction_and_the_rules():
     from factcheck.report.terminal import SourceProgress
 
@@ -59,7 +70,7 @@ def test_progress_bar_follows_loading_extraction_and_the_rules():
         buffer = io.StringIO()
         console = Console(file=buffer, force_terminal=True, width=80)
         with SourceProgress(console, minimum=10) as progress:
-            progress("load", 0, sources)
+            progress("load", 0, sources * 200)  # loading draws a bar for an archive only (2,000 inputs)
             if progress.progress is not None:
                 progress.progress.refresh()
             for done in range(1, sources + 1):
@@ -72,6 +83,7 @@ def test_progress_bar_follows_loading_extraction_and_the_rules():
 
     out = run(12)
     assert "load: sources" in out and "extract: sources" in out
+    assert "load: sources" not in run_small_load()
     assert "rules: event-date" in out and "rules: quote" in out and "2/3" in out
     assert run(3) == ""  # a small run draws no bar, not even for its rules
 
