@@ -237,7 +237,7 @@ def _topic(title: str) -> list[str]:
         and not any(w.lower() in STOPWORDS or w.lower() in _NOT_TOPIC for w in words)
     # a year in the title ("1989 Norwich Union Grand Prix", "UCLA Bruins men's basketball 1928–29")
     # is a name of the subject too: each edition, each season is a thing of its own
-    out: list[str] = [year for year in dict.fromkeys(_TITLE_YEAR.findall(title))]
+    out: list[str] = list(dict.fromkeys(_TITLE_YEAR.findall(title)))
     for w in words:
         if (whole or w[0].isupper()) and w.lower() not in STOPWORDS and w.lower() not in _NOT_TOPIC:
             for key in name_keys_of(w):

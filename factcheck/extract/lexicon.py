@@ -136,6 +136,7 @@ def is_past_verb(word: str) -> bool:
     """A lowercase word that reads as a past-tense verb: "-ed" (longer than "used") or irregular."""
     return (word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PAST
 
+
 # Verbs that report speech or news: a date attached to one of them dates the report, not the
 # event reported ("Yesterday, police explained that officers shot ...").
 REPORTING_VERBS = frozenset("""

@@ -5,7 +5,6 @@ Input: a Report (and its facts and findings); output: strings and small tuples f
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from factcheck.models import (
@@ -58,15 +57,8 @@ def evidence_snippet(fact: Fact) -> tuple[str, str, str]:
 def single_source_facts(report: Report) -> list[Fact]:
     """Facts no cross-source finding covers (agreement, contradiction, unclear, or a baselined contradiction)."""
     findings = list(report.findings) + (report.baseline.findings if report.baseline else [])
-    # Fact.key's parts, grouped by source: most facts of an archive are in sources no finding
-    # cites, and are told apart by one lookup instead of a key string each
-    covered: dict[str, set[tuple]] = defaultdict(set)
-    for finding in findings:
-        if not finding.internal:
-            for f in finding.facts:
-                covered[f.source_id or f.source].add((f.kind, f.start, f.end))
-    return [f for f in report.facts
-            if (f.kind, f.start, f.end) not in covered.get(f.source_id or f.source, ())]
+    covered = {f.key for finding in findings if not finding.internal for f in finding.facts}
+    return [f for f in report.facts if f.key not in covered]
 
 
 def count_findings(findings) -> tuple[int, int, int]:

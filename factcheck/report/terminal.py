@@ -217,6 +217,7 @@ class SourceProgress:
         name = stage.partition(" ")[0]
         if name != self.stage:  # a new stage: a new count (and a new time estimate)
             self.stage = name
+            # the description goes with the reset: the refresh thread may draw before the update
             self.progress.reset(self.task, total=total, description=_stage_label(stage))
         self.progress.update(self.task, completed=done, description=_stage_label(stage))
 
@@ -238,4 +239,3 @@ def _stage_label(stage: str) -> str:
     """ "extract" -> "extract: sources"; "rules event-date" -> "rules: event-date"."""
     name, _, detail = stage.partition(" ")
     return f"{name}: {detail or _COUNTED.get(name, ('',))[0]}".rstrip(": ")
-
