@@ -77,9 +77,10 @@ def check(options: CheckOptions, progress: Progress | None = None, on_skip=None,
     facts = extraction.facts
     # The sources and facts live to the end of the run: the cyclic collector, which would walk
     # all of them again at every full collection (a tenth of an archive's run), leaves them be.
-    # Freed objects still go as they always do; only cycles among these would outlive the run,
-    # so the cycles extraction left behind are collected first.
-    gc.collect()
+    # Freed objects still go as they always do; only cycles among these would outlive the run.
+    # No collection first: extraction leaves next to none (0 unreachable objects on 10k documents
+    # from the cache, 10 extracted in this process), and walking 1.3 million objects to find them
+    # took 0.9 s.
     gc.freeze()
     findings = cached_findings(extraction, sources, rules, lambda: apply_rules(rules, facts, progress), on_note)
     if extraction.texts is not None:  # the reports read the texts of the sources they cite, no others
