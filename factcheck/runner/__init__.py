@@ -50,7 +50,7 @@ from factcheck.runner.work import Job, extractor_key, input_key, job_of
 
 __all__ = [
     "DEFAULT_CACHE_DIR", "Engine", "Extraction", "RunError", "RunSettings", "RunStats", "TextStore",
-    "available_cores", "cached_findings", "extract_sources", "extractor_key",
+    "available_cores", "cached_findings", "extract_sources", "extractor_key", "paused_gc",
 ]
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), as pipeline.Progress
