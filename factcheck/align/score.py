@@ -70,16 +70,22 @@ class Rarity:
             for key in keys_of(sig):
                 self.df[key] += 1
         self._norm = math.log(self.n + RARITY_PRIOR)
-        self._weights: dict[str, float] = {}  # scoring asks for the same keys millions of times at scale
+        # scoring asks for the same keys millions of times at scale: weights computed once, kept
+        # per prefix by the bare word, so the innermost loop joins no strings
+        self._weights: dict[str, dict[str, float]] = defaultdict(dict)
 
     def weight(self, key: str) -> float:
-        w = self._weights.get(key)
+        prefix, _, word = key.partition(":")
+        return self._weight(prefix + ":", word)
+
+    def _weight(self, prefix: str, word: str) -> float:
+        known = self._weights[prefix]
+        w = known.get(word)
         if w is not None:
             return w
-        df = self.df.get(key)
-        if not df:
-            return 1.0
-        w = self._weights[key] = min(1.0, max(0.05, math.log((self.n + RARITY_PRIOR) / (df + 1)) / self._norm))
+        df = self.df.get(prefix + word)
+        w = known[word] = 1.0 if not df else \
+            min(1.0, max(0.05, math.log((self.n + RARITY_PRIOR) / (df + 1)) / self._norm))
         return w
 
     def total(self, prefix: str, keys) -> float:
@@ -87,8 +93,8 @@ class Rarity:
         scoring; a weight is never 0, so `or` only fills a miss). fsum: `keys` is often a set,
         whose order changes from run to run with the string hash seed; a plain sum of floats
         would change in its last bits with it, and a score could then fall either side of a bar."""
-        known = self._weights.get
-        return math.fsum([known(prefix + k) or self.weight(prefix + k) for k in keys])
+        known = self._weights[prefix].get
+        return math.fsum([known(k) or self._weight(prefix, k) for k in keys])
 
 
 def keys_of(sig: Signature) -> set[str]:
