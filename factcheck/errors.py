@@ -18,6 +18,14 @@ class FactcheckError(Exception):
             where = f"{path}:{line}: " if line else f"{path}: "
         super().__init__(f"{where}{message}")
 
+    def __reduce__(self):
+        # raised in a worker process, re-raised in the main one: the same message, path and line
+        return _rebuild, (type(self), self.bare, self.path, self.line)
+
+
+def _rebuild(cls: type[FactcheckError], message: str, path: str | None, line: int | None) -> FactcheckError:
+    return cls(message, path=path, line=line)
+
 
 class SourceError(FactcheckError):
     """A source file or folder cannot be read or has no usable text."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -12,7 +13,14 @@ from factcheck.models import Fact, Report, RuleInfo, Severity, Source, Summary, 
 from factcheck.report.common import count_findings, single_source_facts
 from factcheck.rules.engine import apply_rules
 from factcheck.rules.loader import Rule, load_rules
-from factcheck.runner import RunSettings, cached_findings, extract_sources, paused_gc
+from factcheck.runner import (
+    Engine,
+    RunSettings,
+    cached_findings,
+    extract_sources,
+    paused_gc,
+    pool_map,
+)
 from factcheck.sources import FetchSettings, corpus_anchor, load_sources
 from factcheck.sources.fetch import DEFAULT_CACHE
 
@@ -69,7 +77,8 @@ def extract_all(sources: list[Source], progress: Progress | None = None, run: Ru
 def check(options: CheckOptions, progress: Progress | None = None, on_skip=None, on_note=None) -> Report:
     rules = prepare_rules(options)
     sources = load_sources(options.paths, on_skip=on_skip, infer_dates=False, progress=progress,
-                           fetch_settings=FetchSettings(cache_dir=options.fetch_cache, network=options.fetch))
+                           fetch_settings=FetchSettings(cache_dir=options.fetch_cache, network=options.fetch),
+                           mapper=_mapper(options.run))
     # The sources and facts live to the end of the run: the cyclic collector, which would walk
     # all of them again at every full collection (a tenth of an archive's run), leaves them be.
     # Freed objects still go as they always do; only cycles among these would outlive the run.
@@ -85,6 +94,13 @@ def check(options: CheckOptions, progress: Progress | None = None, on_skip=None,
     if extraction.texts is not None:  # the reports read the texts of the sources they cite, no others
         extraction.texts.restore(sources, {f.source_id for finding in findings for f in finding.facts})
     return build_report(options.name or report_name(options.paths), sources, facts, findings, rules)
+
+
+def _mapper(run: RunSettings):
+    """Reading many files on every core, as extraction does: the local engine's worker processes."""
+    if run.engine is not Engine.LOCAL or run.jobs <= 1:
+        return None
+    return partial(pool_map, jobs=run.jobs)
 
 
 def check_with_rules(paths: list[str], rules: list[Rule], name: str | None = None) -> Report:

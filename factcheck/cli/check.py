@@ -77,7 +77,7 @@ def check_cmd(
     no_fetch: bool = typer.Option(False, "--no-fetch", help="Never use the network: URLs come from the cache only."),
     # scale: how extraction runs (factcheck/runner/)
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1,
-                                       help="Processes that extract facts (default: every core; 1: this process)."),
+                                       help="Processes that read and extract the sources (default: every core; 1: this process)."),
     cache_dir: Path = typer.Option(Path(DEFAULT_CACHE_DIR), "--cache-dir",
                                    help="Folder of the fact cache (facts.sqlite): unchanged sources are not "
                                         "extracted again."),

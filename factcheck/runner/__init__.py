@@ -36,7 +36,7 @@ from factcheck.models import Fact, Source
 from factcheck.runner import work
 from factcheck.runner.cache import FactCache
 from factcheck.runner.codec import decode, paused_gc, split_inference
-from factcheck.runner.local import run_local
+from factcheck.runner.local import pool_map, run_local
 from factcheck.runner.results import cached_findings
 from factcheck.runner.settings import (
     DEFAULT_CACHE_DIR,
@@ -51,6 +51,7 @@ from factcheck.runner.work import Job, extractor_key, input_key, job_of
 __all__ = [
     "DEFAULT_CACHE_DIR", "Engine", "Extraction", "RunError", "RunSettings", "RunStats", "TextStore",
     "available_cores", "cached_findings", "extract_sources", "extractor_key", "paused_gc",
+    "pool_map",
 ]
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), as pipeline.Progress

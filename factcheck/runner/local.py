@@ -14,9 +14,10 @@ import multiprocessing
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from factcheck.runner.settings import RunError, RunSettings
 from factcheck.runner.work import Job, run_chunk, run_job
@@ -73,12 +74,30 @@ def run_local(jobs: list[Job], settings: RunSettings, on_chunk: OnChunk) -> int:
                 if nxt is not None:
                     pending.add(pool.submit(run_chunk, nxt))
     except BrokenProcessPool as exc:
-        raise RunError(f"a worker process died ({exc}) (expected: memory for --jobs workers, or --jobs 1; a "
-                       "script that runs workers needs the `if __name__ == '__main__':` guard)") from None
+        raise _died(exc) from None
     finally:
         # on Ctrl-C or an error: drop the chunks not started; the running ones end on their own
         pool.shutdown(wait=False, cancel_futures=True)
     return workers
+
+
+def pool_map(fn: Callable[[Any], Any], items: list[Any], jobs: int) -> Iterator[Any]:
+    """fn(item) for each item in up to `jobs` worker processes, the results in the items' order
+    (the loading stage's files: `load_sources(mapper=...)`). An error raised by fn is raised here
+    when its item's turn comes, as it would have been in a loop."""
+    pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(items))), mp_context=_context(),
+                               initializer=_worker_init)
+    try:
+        yield from pool.map(fn, items)
+    except BrokenProcessPool as exc:
+        raise _died(exc) from None
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _died(exc: BrokenProcessPool) -> RunError:
+    return RunError(f"a worker process died ({exc}) (expected: memory for --jobs workers, or --jobs 1; a "
+                    "script that runs workers needs the `if __name__ == '__main__':` guard)")
 
 
 def _context():

@@ -18,8 +18,9 @@ fetch (URLs, cache), document (Document -> Source), refdate (dates stated in the
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from factcheck.errors import SourceError
@@ -44,7 +45,7 @@ from factcheck.sources.text import (
 
 __all__ = [
     "MANIFEST_NAME", "SOURCE_SUFFIXES", "TEXT_SUFFIXES", "FetchSettings", "SkipSource", "assign_inferred_dates",
-    "corpus_anchor", "evidence_location", "load_manifest", "load_sources",
+    "corpus_anchor", "evidence_location", "load_manifest", "load_sources", "Mapper",
 ]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -52,14 +53,25 @@ _TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
 _SNIFF_TYPES = ("", "application/octet-stream", "binary/octet-stream")
 
 
+# Many files are read by `mapper` (worker processes), in chunks of this many inputs
+PARALLEL_MIN_INPUTS = 1000
+_CHUNK = 200
+
+Mapper = Callable[[Callable[[Any], Any], list[Any]], Iterable[Any]]  # map(fn, items), results in order
+Loaded = tuple[list[tuple[list[str], Source]], list[tuple[str, str]]]  # (name parts, source), skipped
+
+
 def load_sources(paths: list[str], *, on_skip: OnSkip | None = None,
                  fetch_settings: FetchSettings | None = None, infer_dates: bool = True,
-                 progress: Callable[[str, int, int], None] | None = None) -> list[Source]:
+                 progress: Callable[[str, int, int], None] | None = None, mapper: Mapper | None = None) -> list[Source]:
     """Read every source under `paths` (files, folders, URLs), give each a reference date.
 
     `infer_dates=False` leaves the sources that state no date undated, for the extraction stage
     to infer theirs in parallel and cache it (runner.extract_sources with `infer_dates`).
     `progress("load", done, total)` counts the inputs read (files, URLs).
+    `mapper`, a `map` whose calls may run in other processes (runner.pool_map), reads the files of
+    a large run (PARALLEL_MIN_INPUTS, no URL among them) in chunks: the same sources, in the same
+    order, with the same ids and warnings.
     """
     skip = on_skip or (lambda path, reason: None)
     inputs = collect(paths, skip)
@@ -67,31 +79,61 @@ def load_sources(paths: list[str], *, on_skip: OnSkip | None = None,
         raise SourceError(f"no sources found (expected {', '.join(SOURCE_SUFFIXES)} files, or http(s) URLs)",
                           path=", ".join(paths))
     settings = fetch_settings or FetchSettings()
-    manifests = Manifests()
     used_ids: set[str] = set()
     sources: list[Source] = []
-    for done, item in enumerate(inputs):
+    for done, (loaded, skipped) in enumerate(_read_all(inputs, settings, mapper)):
         if progress and done % 100 == 0:
             progress("load", done, len(inputs))
-        try:
-            loaded = _load(item, settings, skip)
-        except SkipSource as exc:
-            skip(item.shown, exc.bare)
-            continue
-        for name_parts, shown, doc in loaded:
-            entry = manifests.entry(item.path) if item.path is not None and doc.format is not SourceFormat.JSONL \
-                else None
-            fm = front_matter(doc.text) if doc.format in (SourceFormat.TEXT, SourceFormat.JSONL) else None
-            if fm is not None and not fm.valid:
-                doc.notes.append("front matter is not valid YAML; ignored")
-            sources.append(build_source(doc, source_id=_unique_id(name_parts, used_ids), path=shown, entry=entry,
-                                        front=fm.fields if fm else None, body_from=fm.end if fm else 0))
+        for shown, reason in skipped:
+            skip(shown, reason)
+        for name_parts, source in loaded:
+            source.id = _unique_id(name_parts, used_ids)  # in input order, whichever process read it
+            sources.append(source)
     if not sources:
         raise SourceError("no source left to check (every one was skipped; see the warnings)",
                           path=", ".join(paths))
     if infer_dates:
         assign_inferred_dates(sources)
     return sources
+
+
+def _read_all(inputs: list[Input], settings: FetchSettings, mapper: Mapper | None) -> Iterator[Loaded]:
+    """What each input gives, in input order."""
+    if mapper is None or len(inputs) < PARALLEL_MIN_INPUTS or any(i.kind is InputKind.URL for i in inputs):
+        manifests = Manifests()
+        for item in inputs:
+            yield _read_input(item, settings, manifests)
+        return
+    chunks = [inputs[k:k + _CHUNK] for k in range(0, len(inputs), _CHUNK)]
+    for results in mapper(_read_chunk, chunks):
+        yield from results
+
+
+def _read_chunk(items: list[Input]) -> list[Loaded]:
+    """A worker's share: consecutive files (each worker reads the manifests it needs once)."""
+    manifests = Manifests()
+    return [_read_input(item, FetchSettings(), manifests) for item in items]
+
+
+def _read_input(item: Input, settings: FetchSettings, manifests: Manifests) -> Loaded:
+    """The sources of one input (without their ids, which depend on the run's other sources)
+    and the warnings for what was skipped, in the order they arose."""
+    skipped: list[tuple[str, str]] = []
+    try:
+        loaded = _load(item, settings, lambda path, reason: skipped.append((path, reason)))
+    except SkipSource as exc:
+        skipped.append((item.shown, exc.bare))
+        return [], skipped
+    out = []
+    for name_parts, shown, doc in loaded:
+        entry = manifests.entry(item.path) if item.path is not None and doc.format is not SourceFormat.JSONL \
+            else None
+        fm = front_matter(doc.text) if doc.format in (SourceFormat.TEXT, SourceFormat.JSONL) else None
+        if fm is not None and not fm.valid:
+            doc.notes.append("front matter is not valid YAML; ignored")
+        out.append((name_parts, build_source(doc, source_id="", path=shown, entry=entry,
+                                             front=fm.fields if fm else None, body_from=fm.end if fm else 0)))
+    return out, skipped
 
 
 def _load(item: Input, settings: FetchSettings, skip: OnSkip) -> list[tuple[list[str], str, Document]]:
