@@ -83,13 +83,22 @@ def event_label(facts: list[Fact]) -> str:
     head = min(heads.items(), key=lambda kv: (-kv[1], kv[0]))[0] if heads else "event"
     counts = Counter(n for f in facts for n in set(f.context.names))
     quorum = max(1, (len(facts) + 1) // 2) if len(facts) > 1 else 1
+    candidates = [k for k in counts if counts[k] >= quorum]
+    # each name as the first fact that writes it does; a fact whose names are all found (or not
+    # shared enough) cannot change that, so its sentence is not scanned
     surfaces: dict[str, str] = {}
+    missing = set(candidates)
     for f in facts:
+        if not missing:
+            break
+        if missing.isdisjoint(f.context.names):
+            continue
         for key, word in display_names(f).items():
             surfaces.setdefault(key, word)
+        missing.difference_update(surfaces)
     # order: most shared first, then as the first fact's sentence names them
     first_order = {k: i for i, k in enumerate(facts[0].context.names)}
-    shared = [k for k in counts if counts[k] >= quorum and k in surfaces]
+    shared = [k for k in candidates if k in surfaces]
     shared.sort(key=lambda k: (-counts[k], first_order.get(k, 99), k))
     names: list[str] = []
     for key in shared:

@@ -26,17 +26,18 @@ def render_github(report: Report) -> str:
     sources = source_index(report)
     lines = []
     for finding in contradictions(report):
+        title = f"{finding.title}: {event_label(finding.facts)} [{finding.rule}]"  # once: the label is costly
         for fact in finding.facts:
-            lines.append(_annotation(finding, fact, sources))
+            lines.append(_annotation(finding, fact, sources, title))
     return "".join(line + "\n" for line in lines)
 
 
-def _annotation(finding: Finding, fact: Fact, sources) -> str:
+def _annotation(finding: Finding, fact: Fact, sources, title: str) -> str:
     span = span_of(fact, sources.get(fact.source_id))
     props = [("file", fact.source), ("line", str(span.line)), ("col", str(span.column))]
     if span.end_line == span.line:
         props += [("endLine", str(span.end_line)), ("endColumn", str(span.end_column))]
-    props.append(("title", f"{finding.title}: {event_label(finding.facts)} [{finding.rule}]"))
+    props.append(("title", title))
     others = "; ".join(f"{o.source_id}:{o.line} gives {describe_value(o)}"
                        for o in finding.facts if o is not fact)
     message = f"This source gives {describe_value(fact)} (“{fact.text}”)"

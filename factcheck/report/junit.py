@@ -40,8 +40,9 @@ def render_junit(report: Report) -> str:
             props = ET.SubElement(suite, "properties")
             for key, value in (("title", info.title), ("check", info.check), ("severity", info.severity.value)):
                 ET.SubElement(props, "property", name=key, value=_clean(value))
-        for finding, baselined in sorted(cases, key=lambda c: c[0].sort_key()):
-            counts[_testcase(suite, finding, baselined)] += 1
+        keyed = sorted(((f.sort_key(), f, baselined) for f, baselined in cases), key=lambda c: c[0])
+        for key, finding, baselined in keyed:  # the sort key ends with the fingerprint: hashed once
+            counts[_testcase(suite, finding, baselined, key[-1])] += 1
         counts["tests"] = len(cases)
         for key in ("tests", "failures", "errors", "skipped"):
             suite.set(key, str(counts[key]))
@@ -52,11 +53,11 @@ def render_junit(report: Report) -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _testcase(suite: ET.Element, finding: Finding, baselined: str | None) -> str:
+def _testcase(suite: ET.Element, finding: Finding, baselined: str | None, fingerprint: str) -> str:
     """Adds the test case; returns what it counts as: failures, skipped or passed."""
     label = event_label(finding.facts) or finding.subject or finding.title
     case = ET.SubElement(suite, "testcase", classname=f"factcheck.{finding.rule}",
-                         name=_clean(f"{label} [{finding.fingerprint()[:8]}]"))
+                         name=_clean(f"{label} [{fingerprint[:8]}]"))
     if finding.facts:
         first = min(finding.facts, key=lambda x: (x.source, x.start))
         case.set("file", first.source)

@@ -47,21 +47,23 @@ def render_markdown(report: Report) -> str:
     w = out.append
     w(f"# Fact check: {_esc(report.name)}\n")
     w(f"**{_esc(headline(report))}**\n")
-    _summary(w, report)
+    singles = single_source_facts(report)  # the summary counts them, the appendix lists them
+    labels: dict[int, str] = {}  # event labels by id(finding): the timeline shows the agreements' dates again
+    _summary(w, report, singles)
     _contradictions(w, report)
     _baseline(w, report)
     _unclear(w, report)
-    _agreements(w, report)
-    _timeline(w, report)
+    _agreements(w, report, labels)
+    _timeline(w, report, labels)
     _internal(w, report)
-    _appendix(w, report)
+    _appendix(w, report, singles)
     return "\n".join(out).rstrip() + "\n"
 
 
 # ---------------------------------------------------------------- sections
 
 
-def _summary(w, report: Report) -> None:
+def _summary(w, report: Report, singles: list[Fact]) -> None:
     s = report.summary
     w("## Summary\n")
     w("| Source | Title | Reference date | From | Facts | Agreements | Contradictions | Unchecked |")
@@ -71,7 +73,7 @@ def _summary(w, report: Report) -> None:
         facts[f.source_id] += 1
     agree, contra = _per_source(report)
     unchecked: dict[str, int] = defaultdict(int)
-    for f in single_source_facts(report):
+    for f in singles:
         unchecked[f.source_id] += 1
     for src in report.sources:
         w(f"| {_code(src.path)} | {_esc(src.title or '')} | {_ref_date(src)} | {ref_origin(src)} | {facts[src.id]} "
@@ -151,7 +153,7 @@ def _unclear(w, report: Report) -> None:
         _finding_block(w, n, finding, titles, sources)
 
 
-def _agreements(w, report: Report) -> None:
+def _agreements(w, report: Report, labels: dict[int, str]) -> None:
     agreements = cross_findings(report, Verdict.AGREE)
     w(f"## Agreements ({len(agreements)})\n")
     if not agreements:
@@ -162,7 +164,8 @@ def _agreements(w, report: Report) -> None:
         group = [f for f in agreements if f.facts and f.facts[0].kind in kinds]
         if not group:
             continue
-        labels = {id(f): event_label(f.facts) for f in group}  # the costly part of a row: once each
+        for f in group:  # the costly part of a row: once each
+            labels[id(f)] = event_label(f.facts)
         group.sort(key=lambda f: (titles.get(f.rule, f.rule), labels[id(f)], f.fingerprint()))
         w(f"### {heading} ({len(group)})\n")
         w("| About | Value | Sources | Rule |")
@@ -173,8 +176,8 @@ def _agreements(w, report: Report) -> None:
         w("")
 
 
-def _timeline(w, report: Report) -> None:
-    events, window = timeline(report)
+def _timeline(w, report: Report, labels: dict[int, str]) -> None:
+    events, window = timeline(report, labels)
     w("## Timeline\n")
     if not events:
         w("No dated events.\n")
@@ -205,8 +208,7 @@ def _internal(w, report: Report) -> None:
     w("")
 
 
-def _appendix(w, report: Report) -> None:
-    singles = single_source_facts(report)
+def _appendix(w, report: Report, singles: list[Fact]) -> None:
     w(f"## Appendix: facts found in one source only ({len(singles)})\n")
     if not singles:
         w("Every fact was compared with another source.\n")

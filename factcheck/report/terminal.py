@@ -11,6 +11,7 @@ import io
 from collections import Counter
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.progress import (
     BarColumn,
@@ -111,7 +112,8 @@ def _finding(n: int, finding: Finding, console: Console, sources: dict[str, Sour
     for fact in finding.facts:
         grid.add_row(describe_value(fact) if fact.kind is not FactKind.QUOTE else _speaker(fact),
                      _evidence(fact, where(fact, sources)))
-    console.print(_indent(Group(Text(finding.message, style="dim"), grid)))
+    # justified and cut as a table cell would be (its padding dim, a long word cut short) as before
+    console.print(_indent(Group(Text(finding.message, style="dim", justify="left", overflow="ellipsis"), grid)))
     console.print()
 
 
@@ -136,9 +138,14 @@ def _agreements(report: Report, console: Console) -> None:
     kinds = Counter(_KIND_WORDS.get(f.facts[0].kind, "figure") for f in agreements if f.facts)
     parts = ", ".join(plural(n, word) for word, n in sorted(kinds.items()))
     console.print(Text(f"Agreements ({len(agreements)}: {parts}), the most widely confirmed:", style="bold green"))
-    widest = sorted(agreements, key=lambda f: (-len({x.source_id for x in f.facts}), f.sort_key()))
+    n_sources = {id(f): len({x.source_id for x in f.facts}) for f in agreements}
+    # sort_key (a fingerprint) only for the findings that can be among the widest: as many sources as
+    # the AGREEMENT_EXAMPLES-th widest at least
+    least = sorted(n_sources.values(), reverse=True)[:AGREEMENT_EXAMPLES][-1]
+    widest = sorted((f for f in agreements if n_sources[id(f)] >= least),
+                    key=lambda f: (-n_sources[id(f)], f.sort_key()))
     for finding in widest[:AGREEMENT_EXAMPLES]:
-        srcs = len({x.source_id for x in finding.facts})
+        srcs = n_sources[id(finding)]
         distinct = sorted({describe_value(x) for x in finding.facts})
         if finding.facts[0].kind is FactKind.QUOTE:  # the label already quotes it; wordings are in the report
             values = f"{len(distinct)} wording{'s' if len(distinct) != 1 else ''}"
@@ -182,12 +189,10 @@ def _speaker(fact: Fact) -> str:
     return f"quote ({speaker})" if speaker else "quote"
 
 
-def _indent(renderable) -> Table:
-    outer = Table.grid()
-    outer.add_column(width=3)
-    outer.add_column(ratio=1)
-    outer.add_row("", renderable)
-    return outer
+def _indent(renderable) -> Padding:
+    # the same lines as a grid with an empty first column 3 wide (not expanded: as wide as the content),
+    # for 60% of the cost: a table measures its cells again, and these cells hold a table
+    return Padding(renderable, (0, 0, 0, 3), expand=False)
 
 
 # ---------------------------------------------------------------- progress

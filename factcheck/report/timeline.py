@@ -54,25 +54,32 @@ class Event:
         return min(d.start for d in self.datings)
 
 
-def timeline(report: Report) -> tuple[list[Event], tuple[dt.date, dt.date] | None]:
-    """Events sorted by date, and the chart window (None when no date is near the publication dates)."""
+def timeline(report: Report,
+             labels: dict[int, str] | None = None) -> tuple[list[Event], tuple[dt.date, dt.date] | None]:
+    """Events sorted by date, and the chart window (None when no date is near the publication dates).
+    `labels`: event labels of this report's findings by id(finding), where a caller has them already
+    (the Markdown report labels its agreements first); used, and filled in."""
+    labels = {} if labels is None else labels
     cross: list[Event] = []
     grouped: set[str] = set()
     baselined = report.baseline.findings if report.baseline else []
     for finding in list(report.findings) + baselined:
-        event = _event_of(finding)
+        event = _event_of(finding, labels)
         if event is not None:
             cross.append(event)
             grouped.update(d.fact.key for d in event.datings)
     window = _window(report, cross)
     datings = []
     for fact in report.facts:
-        if fact.key in grouped or not _is_dated(fact) or fact.context.section not in CHECKED_SECTIONS:
+        # the cheap tests first (most facts are no day-precise dates), the fact's key last
+        if not _is_dated(fact) or fact.context.section not in CHECKED_SECTIONS:
+            continue
+        if fact.value.granularity is not Granularity.DAY:
             continue
         dating = _dating(fact)
-        if dating.fact.value.granularity is not Granularity.DAY:
-            continue
         if window and not (window[0] <= dating.start <= window[1]):
+            continue
+        if fact.key in grouped:
             continue
         datings.append(dating)
     # only the earliest are listed: label those (and any tied with the last one), not an archive's every date
@@ -101,11 +108,13 @@ def _dating(fact: Fact) -> Dating:
     return Dating(fact=fact, start=v.start, end=v.end, written=v.date or v.start.isoformat())
 
 
-def _event_of(finding: Finding) -> Event | None:
+def _event_of(finding: Finding, labels: dict[int, str]) -> Event | None:
     if finding.internal or not finding.facts or not all(_is_dated(f) for f in finding.facts):
         return None
     datings = sorted((_dating(f) for f in finding.facts), key=lambda d: (d.start, d.fact.source_id, d.fact.start))
-    return Event(label=event_label(finding.facts), verdict=finding.verdict, rule=finding.rule, datings=datings)
+    if id(finding) not in labels:
+        labels[id(finding)] = event_label(finding.facts)
+    return Event(label=labels[id(finding)], verdict=finding.verdict, rule=finding.rule, datings=datings)
 
 
 def _window(report: Report, cross: list[Event]) -> tuple[dt.date, dt.date] | None:
