@@ -84,18 +84,7 @@ def event_label(facts: list[Fact]) -> str:
     counts = Counter(n for f in facts for n in set(f.context.names))
     quorum = max(1, (len(facts) + 1) // 2) if len(facts) > 1 else 1
     candidates = [k for k in counts if counts[k] >= quorum]
-    # each name as the first fact that writes it does; a fact whose names are all found (or not
-    # shared enough) cannot change that, so its sentence is not scanned
-    surfaces: dict[str, str] = {}
-    missing = set(candidates)
-    for f in facts:
-        if not missing:
-            break
-        if missing.isdisjoint(f.context.names):
-            continue
-        for key, word in display_names(f).items():
-            surfaces.setdefault(key, word)
-        missing.difference_update(surfaces)
+    surfaces = written_names(facts, candidates)
     # order: most shared first, then as the first fact's sentence names them
     first_order = {k: i for i, k in enumerate(facts[0].context.names)}
     shared = [k for k in candidates if k in surfaces]
@@ -109,6 +98,23 @@ def event_label(facts: list[Fact]) -> str:
         if len(names) == MAX_LABEL_NAMES:
             break
     return f"{head} ({', '.join(names)})" if names else head
+
+
+def written_names(facts: list[Fact], wanted: list[str]) -> dict[str, str]:
+    """How the facts' sentences write the wanted name keys: each as the first fact that writes it
+    does. A fact whose names are all found (or not wanted) cannot change that, so its sentence is
+    not scanned (keys not wanted may come along; the caller picks)."""
+    surfaces: dict[str, str] = {}
+    missing = set(wanted)
+    for f in facts:
+        if not missing:
+            break
+        if missing.isdisjoint(f.context.names):
+            continue
+        for key, word in display_names(f).items():
+            surfaces.setdefault(key, word)
+        missing.difference_update(surfaces)
+    return surfaces
 
 
 def subject_label(facts: list[Fact]) -> str:
