@@ -10,18 +10,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLE = ROOT / "factcheck" / "extract" / "units_si.py"
+sys.path.insert(0, str(ROOT))
 
-
-def main() -> int:
-    sys.path.insert(0, str(ROOT))
-    from factcheck.extract.units import si_table_text
-    from factcheck.fsutil import write_atomic
-
-    write_atomic(TABLE, si_table_text())
-    print(f"wrote {TABLE.relative_to(ROOT)}")
-    return 0
-
+from factcheck.extract.units import si_table_text  # noqa: E402
+from factcheck.fsutil import write_atomic  # noqa: E402
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    table = ROOT / "factcheck" / "extract" / "units_si.py"
+    write_atomic(table, si_table_text())
+    print(f"wrote {table.relative_to(ROOT)}")
