@@ -123,7 +123,7 @@ _COMMENT_OPENER_RE = re.compile(rf"^\s*(?:{_alt(COMMENT_OPENERS)})\b[,!.]", re.I
 _SCAFFOLD_RE = re.compile(r"^\s*(?:reply|like|share|report|\d+\s+likes?|\d+\s+repl(?:y|ies))\s*$", re.I)
 _WORD_RE = re.compile(r"[\w'\u2019-]+")
 # Any of the cues that stand at the start of a line, each with its own flags: a line that matches
-# none is tested only for the cues that may stand anywhere (_classify).
+# none can carry only the cues that may stand anywhere (_classify).
 _LINE_START_CUE_RE = re.compile("|".join(
     f"(?{'i' if rx.flags & re.I else ''}:{rx.pattern})"
     for rx in (_CAPTION_LABEL_RE, _BIO_LABEL_RE, _HANDLE_RE, _BOILER_LABEL_RE, _SCAFFOLD_RE, _URL_RE,
@@ -191,30 +191,24 @@ def _classify(line: _Line) -> None:
     """Cues a line carries on its own."""
     s = line.text
     low = s.lower()
-    if _LINE_START_CUE_RE.match(s) is None:
-        # most lines are prose: only the cues that may stand anywhere in a line are left to test
-        if _has_credit(s):
-            line.label = Section.CAPTION
-        elif _copyright(low):
-            line.label = Section.BOILERPLATE
-        elif _is_plug(s, low):
-            line.label, line.plug = Section.BOILERPLATE, True
-        return
-    # the words are counted only when a cue matched (most lines are prose and match none)
+    # most lines are prose and match none of the line-start cues: one test says so for all of them
+    start = _LINE_START_CUE_RE.match(s) is not None
+    # the words are counted only when a cue matched
     n_words = lambda: len(_WORD_RE.findall(s))  # noqa: E731
-    if _CAPTION_LABEL_RE.match(s) or _has_credit(s):
+    if (start and _CAPTION_LABEL_RE.match(s)) or _has_credit(s):
         line.label = Section.CAPTION
-    elif _BIO_LABEL_RE.match(s):
+    elif start and _BIO_LABEL_RE.match(s):
         line.label, line.bio = Section.BYLINE, True
-    elif _HANDLE_RE.match(s) or (_BOILER_LABEL_RE.match(s) and _is_contact(s) and n_words() <= _BYLINE_MAX_WORDS):
+    elif start and (_HANDLE_RE.match(s) or (_BOILER_LABEL_RE.match(s) and _is_contact(s)
+                                             and n_words() <= _BYLINE_MAX_WORDS)):
         line.label, line.contact = Section.BOILERPLATE, True
-    elif _copyright(low) or _BOILER_LABEL_RE.match(s) or _SCAFFOLD_RE.match(s) or _URL_RE.match(s):
+    elif _copyright(low) or (start and (_BOILER_LABEL_RE.match(s) or _SCAFFOLD_RE.match(s) or _URL_RE.match(s))):
         line.label = Section.BOILERPLATE
     elif _is_plug(s, low):
         line.label, line.plug = Section.BOILERPLATE, True
-    elif _BYLINE_LEAD_RE.match(s) and not s.endswith(".") and n_words() <= _BYLINE_MAX_WORDS:
+    elif start and _BYLINE_LEAD_RE.match(s) and not s.endswith(".") and n_words() <= _BYLINE_MAX_WORDS:
         line.label = Section.BYLINE
-    line.name_line = bool(_NAME_LINE_RE.match(s)) and n_words() <= 5
+    line.name_line = start and bool(_NAME_LINE_RE.match(s)) and n_words() <= 5
 
 
 def _is_plug(s: str, low: str) -> bool:
