@@ -120,6 +120,7 @@ def _damage(path: tuple, value) -> str:
     (("start",), 1.5), (("start",), True), (("text",), 7), (("value", "value"), "15000"),
     (("value", "comparator"), "<>"), (("value", "surprise"), 1), (("context", "names"), "kew"),
     (("context", "names"), ["kew", 3]), (("context", "section"), "footer"), (("context", "other"), []),
+    (("context", "head"), 5),
     (("context",), ["not", "an", "object"]), (("value",), None), (("kind",), None), (("extra",), 1),
 ])
 def test_a_damaged_field_raises_value_error(path, value):
