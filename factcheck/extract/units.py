@@ -3,7 +3,8 @@
 Input: a unit as written after (or before) a number ("square kilometres", "km²", "sq km", "mph",
 "°C", "US$", "euros"). Output: a `Unit` with a short canonical symbol (km, km2, mph, degC, USD),
 its dimension, a spelled-out name (what the benchmark protocol reads) and the factor and offset
-to SI base units, computed once per unit with pint (currencies keep their code, never converted).
+to SI base units, worked out by pint ahead of time into units_si.py (currencies keep their code,
+never converted).
 
 Tables are data: physical units are listed once with their abbreviations and words; square and
 cubic units, SI prefixes, plurals and British spellings are generated from them.

@@ -46,6 +46,7 @@ class Finding(BaseModel):
         return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:20]
 
     def sort_key(self) -> tuple:
+        # the fingerprint stays last: the JUnit report takes it from here rather than hash again
         verdict_rank = {Verdict.CONTRADICT: 0, Verdict.UNCLEAR: 1, Verdict.AGREE: 2}[self.verdict]
         first = min((f.source_id, f.start) for f in self.facts) if self.facts else ("", 0)
         return (verdict_rank, -self.severity.rank, self.rule, first, self.fingerprint())
