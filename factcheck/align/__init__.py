@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from factcheck.align.blocking import candidate_pairs, iter_candidate_pairs
 from factcheck.align.claims import (
@@ -58,6 +58,7 @@ class Group:
 
 
 Scorer = Callable[[list[Fact]], list[tuple[int, int, float, tuple[str, ...]]]]
+Pair = tuple[int, int, float, tuple[str, ...], Relation]  # i, j, score, shared words, relation
 
 
 @dataclass(slots=True)
@@ -83,11 +84,13 @@ def align(
     *,
     keep_rejected: bool = False,
     rarity: Rarity | None = None,
+    screen: Relate | None = None,
 ) -> list[AlignedGroup]:
     """Group facts about the same thing. `relate` compares two values (the rule's check);
     `scorer`, if given, replaces blocking and context scoring (quotes are aligned on their text).
-    With `keep_rejected`, a contradicting link the clustering could not follow (its facts ended
-    up in different groups) becomes a group of its own two facts."""
+    `screen`, if given, is a cheaper first look at two values (`Check.relaters`): relate's
+    answer must be the screen's or INCOMPARABLE. With `keep_rejected`, a contradicting link the clustering could
+    not follow (its facts ended up in different groups) becomes a group of its own two facts."""
     if len(facts) < 2:
         return []
     synonyms = synonym_map(params.synonyms)
@@ -97,21 +100,10 @@ def align(
            Relation.AGREE: min(params.agree, params.threshold),
            Relation.CONTRADICT: params.threshold}
     floor = min(bar.values())
-    if scorer is not None:
-        scored = scorer(facts)
-    else:
-        sigs = [signature(f, synonyms) for f in facts]
-        pair_score = PairScorer(sigs, params, rarity, floor)
-        # a generator: pairs below the floor are dropped as they come, never all held at once
-        scored = ((i, j, *got) for i, j in iter_candidate_pairs(facts, sigs, params.max_block, rarity,
-                                                                 params.block_keys)
-                  if (got := pair_score(i, j)) is not None)
     multi = multi_valued(facts, relate) if scorer is None else set()
     links: list[Link] = []
-    for i, j, s, shared in scored:
-        if s < floor:
-            continue
-        rel = relate(facts[i], facts[j])
+    for i, j, s, shared, rel in (_text_pairs(facts, scorer, relate, floor) if scorer is not None
+                                 else _context_pairs(facts, params, relate, screen, bar, rarity, synonyms)):
         if rel is Relation.INCOMPARABLE or s < bar[rel]:
             continue
         if rel is Relation.CONTRADICT and scorer is None and (
@@ -133,6 +125,31 @@ def align(
         )
         for g in groups
     ]
+
+
+def _text_pairs(facts: list[Fact], scorer: Scorer, relate: Relate, floor: float) -> Iterator[Pair]:
+    for i, j, s, shared in scorer(facts):
+        if s >= floor:
+            yield i, j, s, shared, relate(facts[i], facts[j])
+
+
+def _context_pairs(facts: list[Fact], params: AlignParams, relate: Relate, screen: Relate | None,
+                   bar: dict[Relation, float], rarity: Rarity | None, synonyms: dict[str, str]) -> Iterator[Pair]:
+    """The candidate pairs whose context score reaches the bar of their relation. The values are
+    screened first: more than half of an archive's candidate pairs can never be compared
+    (a year and a day, a count of other things), and a pair that could only contradict must
+    score higher than one that agrees, which most pairs are known to miss before their names
+    are compared. A generator: pairs are dropped as they come, never all held at once."""
+    sigs = [signature(f, synonyms) for f in facts]
+    pair_score = PairScorer(sigs, params, rarity, min(bar.values()))
+    for i, j in iter_candidate_pairs(facts, sigs, params.max_block, rarity, params.block_keys):
+        a, b = facts[i], facts[j]
+        first = screen(a, b) if screen is not None else None
+        if first is Relation.INCOMPARABLE:
+            continue
+        got = pair_score(i, j, None if first is None else bar[first])
+        if got is not None:  # relate's answer is the screen's, or INCOMPARABLE
+            yield i, j, got[0], got[1], relate(a, b)
 
 
 def _cluster(facts: list[Fact], links: list[Link], relate: Relate) -> list[Group]:

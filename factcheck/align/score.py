@@ -141,43 +141,53 @@ def _total(head: float | None, names: float | None, terms: float | None, w: Weig
 
 
 def _parts(a: Signature, b: Signature, side_a: Sides, side_b: Sides, params: AlignParams, rarity: Rarity,
-           floor: float | None = None) -> tuple[ScoreParts, float] | None:
-    """Agreement of head, names and content words, each shared name or word counted by its rarity,
-    and their total. With `floor`: None when the total is below it, known before the names are
-    compared (the costly part) when even a full name match would not lift it."""
+           floor: float | None = None) -> tuple[float | None, float | None, float | None, list[str],
+                                                frozenset[str], float] | None:
+    """Agreement of head, names and content words, each shared name or word counted by its rarity:
+    (head, names, terms, shared names, shared words, total). With `floor`: None when the total is
+    below it, known before the names are compared (the costly part) when even a full name match
+    would not lift it. This runs for each of an archive's millions of candidate pairs: plain
+    tuples, and the overlaps written out. An overlap is the shared weight over the smaller side's,
+    with a floor that keeps one shared word in a short clause from counting as full agreement."""
+    w = params.weights
     head = names = terms = None
-    if a.head or b.head:
-        head = 0.0
-        if a.head and a.head == b.head:
+    ha, hb = a.head, b.head
+    if ha or hb:
+        if ha and ha == hb:
             head = 1.0
-        elif (a.head and a.head in b.terms) or (b.head and b.head in a.terms):
+        elif (ha and ha in b.terms) or (hb and hb in a.terms):
             # "met ... for talks on a ceasefire" and "held talks on a ceasefire": the head of one
             # is a word of the other
             head = HEAD_IN_TERMS
+        else:
+            head = 0.0
     terms_a, terms_b = a.body, b.body  # the head counts once, above
-    common_terms: frozenset[str] = frozenset()
+    common_terms = terms_a & terms_b
     if terms_a or terms_b:
-        common_terms = terms_a & terms_b
-        terms = _overlap(common_terms, side_a.terms, side_b.terms, "t:", rarity, params.terms_floor) \
+        terms = min(1.0, rarity.total("t:", common_terms) / max(params.terms_floor, min(side_a.terms, side_b.terms))) \
             if common_terms else 0.0
     common: list[str] = []
     if a.names or b.names:
         names = 0.0
         if a.names and b.names:
-            if floor is not None and _total(head, 1.0, terms, params.weights) < floor:
+            if floor is not None and _total(head, 1.0, terms, w) < floor:
                 return None
             common = matching_names(a.names, b.names, params.name_similarity)
             if common:
-                names = _overlap(common, side_a.names, side_b.names, "n:", rarity, params.names_floor)
-    total = _total(head, names, terms, params.weights)
+                names = min(1.0, rarity.total("n:", common) / max(params.names_floor, min(side_a.names, side_b.names)))
+    total = _total(head, names, terms, w)
     if floor is not None and total < floor:
         return None
+    return head, names, terms, common, common_terms, total
+
+
+def _score_parts(a: Signature, b: Signature, got: tuple) -> ScoreParts:
+    """`_parts`' result as ScoreParts (for the pairs that are kept: most are not)."""
+    head, names, terms, common, common_terms, _ = got
     shared_head: tuple[str, ...] = ()
-    if head == 1.0:
-        shared_head = (a.head,)
-    elif head:
-        shared_head = (a.head if a.head in b.terms else b.head,)
-    return ScoreParts(head, names, terms, shared_head, tuple(common), tuple(sorted(common_terms))), total
+    if head:
+        shared_head = (a.head,) if head == 1.0 or a.head in b.terms else (b.head,)
+    return ScoreParts(head, names, terms, shared_head, tuple(common), tuple(sorted(common_terms)))
 
 
 def score_parts(
@@ -193,7 +203,7 @@ def score_parts(
     side_a, side_b = sides or (sides_of(a, rarity), sides_of(b, rarity))
     got = _parts(a, b, side_a, side_b, params, rarity)
     assert got is not None  # no floor, never dropped
-    return got[0]
+    return _score_parts(a, b, got)
 
 
 def score(
@@ -223,10 +233,15 @@ class PairScorer:
         self.params = params
         self.floor = floor
 
-    def __call__(self, i: int, j: int) -> tuple[float, tuple[str, ...]] | None:
-        """(score, shared) of facts i and j, or None when the score is below the floor."""
-        got = _parts(self.sigs[i], self.sigs[j], self.sides[i], self.sides[j], self.params, self.rarity, self.floor)
-        return None if got is None else (got[1], got[0].shared)
+    def __call__(self, i: int, j: int, floor: float | None = None) -> tuple[float, tuple[str, ...]] | None:
+        """(score, shared) of facts i and j, or None when the score is below the floor (this
+        pair's, if given)."""
+        a, b = self.sigs[i], self.sigs[j]
+        got = _parts(a, b, self.sides[i], self.sides[j], self.params, self.rarity,
+                     self.floor if floor is None else floor)
+        if got is None:
+            return None
+        return got[5], _score_parts(a, b, got).shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,13 +254,6 @@ class Sides:
 
 def sides_of(sig: Signature, rarity: Rarity) -> Sides:
     return Sides(rarity.total("n:", sig.names), rarity.total("t:", sig.body))
-
-
-def _overlap(common, side_a: float, side_b: float, prefix: str, rarity: Rarity, floor: float) -> float:
-    """Rarity-weighted overlap coefficient; the floor keeps one shared word in a short
-    clause from counting as full agreement."""
-    got = rarity.total(prefix, common)
-    return min(1.0, got / max(floor, min(side_a, side_b)))
 
 
 def matching_names(a: frozenset[str], b: frozenset[str], min_ratio: float) -> list[str]:

@@ -130,7 +130,8 @@ class Interval(BaseModel):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Interval):
             return NotImplemented
-        return (self.lo, self.hi, self.lo_open, self.hi_open) == (other.lo, other.hi, other.lo_open, other.hi_open)
+        return (self.lo == other.lo and self.hi == other.hi and self.lo_open == other.lo_open
+                and self.hi_open == other.hi_open)
 
     def __hash__(self) -> int:
         return hash((self.lo, self.hi, self.lo_open, self.hi_open))

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.align import FactLink, Relation
+from factcheck.align import FactLink, Relate, Relation
 from factcheck.describe import describe_value, subject_label
 from factcheck.models import Fact, FactKind, Verdict
 
@@ -52,6 +52,13 @@ class Check:
     # cross-source checks
     def relate(self, a: Fact, b: Fact) -> Relation:
         raise NotImplementedError
+
+    def relaters(self, facts: list[Fact]) -> tuple[Relate, Relate | None]:
+        """(relate, screen) for pairs of these facts, with the work each fact needs done once.
+        The screen, if any, is a cheaper first look at alignment's candidate pairs, most of
+        which it can rule out: relate's answer is always the screen's or INCOMPARABLE (a check
+        may leave its costliest tests to relate). Without one, pairs are scored first."""
+        return self.relate, None
 
     def judge(self, facts: list[Fact], links: list[FactLink], threshold: float) -> Judgement | None:
         bad = [lk for lk in links if lk.relation is Relation.CONTRADICT]

@@ -12,7 +12,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.align import Relation
+from factcheck.align import Relate, Relation
 from factcheck.extract.lexicon import WEEKDAY_NAMES, WEEKDAYS
 from factcheck.extract.terms import stem
 from factcheck.extract.units import to_canonical
@@ -61,10 +61,28 @@ class SameDate(Check):
     Params = SameDateParams
 
     def relate(self, a: Fact, b: Fact) -> Relation:
-        for f in (a, b):
-            if _GRAN_RANK[f.value.granularity] > _GRAN_RANK[self.p.min_granularity]:
-                return Relation.INCOMPARABLE
-        ia, ib = date_interval(a), date_interval(b)
+        return self._relate(a, b, self._span(a), self._span(b))
+
+    def relaters(self, facts: list[Fact]) -> tuple[Relate, Relate | None]:
+        spans = {id(f): self._span(f) for f in facts}
+        return (lambda a, b: self._relate(a, b, spans[id(a)], spans[id(b)]),
+                lambda a, b: self._screen(a, b, spans[id(a)], spans[id(b)]))
+
+    def _span(self, f: Fact) -> Interval | None:
+        """The days a date covers, or None when it cannot be compared (too coarse, unresolved)."""
+        if _GRAN_RANK[f.value.granularity] > _GRAN_RANK[self.p.min_granularity]:
+            return None
+        return date_interval(f)
+
+    def _relate(self, a: Fact, b: Fact, ia: Interval | None, ib: Interval | None) -> Relation:
+        rel = self._screen(a, b, ia, ib)
+        if rel is Relation.CONTRADICT and resolution_differs(a, b):
+            # "on Monday" written a week apart names two different Mondays: no evidence of conflict
+            return Relation.INCOMPARABLE
+        return rel
+
+    def _screen(self, a: Fact, b: Fact, ia: Interval | None, ib: Interval | None) -> Relation:
+        """The relation before the costlier test of how the dates were read."""
         if ia is None or ib is None:
             return Relation.INCOMPARABLE
         if ia == ib:
@@ -73,9 +91,6 @@ class SameDate(Check):
             return Relation.AGREE
         if self.p.same_granularity and a.value.granularity is not b.value.granularity:
             # "in 2010" against "on Thursday (June 13)": too loose a match to be one event
-            return Relation.INCOMPARABLE
-        if resolution_differs(a, b):
-            # "on Monday" written a week apart names two different Mondays: no evidence of conflict
             return Relation.INCOMPARABLE
         return Relation.CONTRADICT
 
@@ -151,9 +166,37 @@ class SameQuantity(Check):
     Params = SameQuantityParams
 
     def relate(self, a: Fact, b: Fact) -> Relation:
-        va, vb = a.value, b.value
-        if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
+        return self._relate(a, b, self._spans(a), self._spans(b))
+
+    def relaters(self, facts: list[Fact]) -> tuple[Relate, Relate | None]:
+        spans = {id(f): self._spans(f) for f in facts}
+        return (lambda a, b: self._relate(a, b, spans[id(a)], spans[id(b)]),
+                lambda a, b: self._screen(a, b, spans[id(a)], spans[id(b)]))
+
+    def _spans(self, f: Fact) -> tuple[Interval | None, Interval | None] | None:
+        """A figure's interval as written and widened by the tolerance; None when not a figure."""
+        v = f.value
+        if not isinstance(v, QuantityValue):
+            return None
+        return v.interval(), widened(v, self.p.rel_tolerance, self.p.abs_tolerance)
+
+    def _relate(self, a: Fact, b: Fact, sa, sb) -> Relation:
+        rel = self._screen(a, b, sa, sb)
+        if rel is not Relation.CONTRADICT:
+            return rel
+        if a.kind is FactKind.MONEY and (_in_parentheses(a) or _in_parentheses(b)):
+            # "$US1 million ($1.52 million)": a conversion at some exchange rate, not a figure of its own
             return Relation.INCOMPARABLE
+        if a.kind is FactKind.COUNT and _group_words(a) != _group_words(b):
+            # "11 Yemeni pirates" is part of "23 pirates", not another count of them
+            return Relation.INCOMPARABLE
+        return Relation.CONTRADICT
+
+    def _screen(self, a: Fact, b: Fact, sa, sb) -> Relation:
+        """The relation before the costlier tests of the words around the figures."""
+        if sa is None or sb is None:
+            return Relation.INCOMPARABLE
+        va, vb = a.value, b.value
         if a.kind is not b.kind or va.dimension != vb.dimension or va.frame != vb.frame:
             return Relation.INCOMPARABLE
         if va.canonical_unit != vb.canonical_unit:
@@ -161,20 +204,13 @@ class SameQuantity(Check):
         if (self.p.compare_counted and a.kind is FactKind.COUNT and va.counted and vb.counted
                 and stem(va.counted) != stem(vb.counted)):
             return Relation.INCOMPARABLE
-        if va.interval() == vb.interval() and va.comparator == vb.comparator:
+        if sa[0] == sb[0] and va.comparator == vb.comparator:
             return Relation.EQUAL
-        ia = widened(va, self.p.rel_tolerance, self.p.abs_tolerance)
-        ib = widened(vb, self.p.rel_tolerance, self.p.abs_tolerance)
+        ia, ib = sa[1], sb[1]
         if ia is None or ib is None:
             return Relation.INCOMPARABLE
         if ia.overlaps(ib):
             return Relation.AGREE
-        if a.kind is FactKind.MONEY and (_in_parentheses(a) or _in_parentheses(b)):
-            # "$US1 million ($1.52 million)": a conversion at some exchange rate, not a figure of its own
-            return Relation.INCOMPARABLE
-        if a.kind is FactKind.COUNT and _group_words(a) != _group_words(b):
-            # "11 Yemeni pirates" is part of "23 pirates", not another count of them
-            return Relation.INCOMPARABLE
         return Relation.CONTRADICT
 
 

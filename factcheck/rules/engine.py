@@ -61,8 +61,9 @@ def _cross(rule: Rule, selected: list[Fact], rarity: Rarity) -> list[Finding]:
     check = rule.check
     scorer = check.score_pairs if check.align_by == "text" else None
     out = []
-    groups = align(selected, rule.align, check.relate, scorer, keep_rejected=check.pairwise_contradictions,
-                   rarity=rarity)
+    relate, screen = check.relaters(selected)
+    groups = align(selected, rule.align, relate, scorer, keep_rejected=check.pairwise_contradictions,
+                   rarity=rarity, screen=screen)
     for group in groups:
         judgement = check.judge(group.facts, group.links, rule.align.threshold)
         if judgement is None:
