@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,9 +20,11 @@ from factcheck.runner import (
     RunSettings,
     cached_findings,
     extract_sources,
+    input_keys,
     paused_gc,
     pool_map,
 )
+from factcheck.runner import outputs_key as runner_outputs_key
 from factcheck.sources import FetchSettings, corpus_anchor, load_sources
 from factcheck.sources.fetch import DEFAULT_CACHE
 
@@ -74,11 +78,40 @@ def extract_all(sources: list[Source], progress: Progress | None = None, run: Ru
     return extract_sources(sources, run, progress=progress).facts
 
 
-def check(options: CheckOptions, progress: Progress | None = None, on_skip=None, on_note=None) -> Report:
+@dataclass
+class Prepared:
+    """A run before extraction: its rules and sources, and with a fact cache, each source's key."""
+
+    options: CheckOptions
+    rules: list[Rule]
+    sources: list[Source]
+    anchor: dt.date | None  # the corpus anchor undated sources are dated by
+    keys: list[str] | None  # the sources' fact cache keys; None without a cache
+
+
+def prepare(options: CheckOptions, progress: Progress | None = None, on_skip=None) -> Prepared:
+    """Load the rules and sources (bad input raises here, before any work)."""
     rules = prepare_rules(options)
     sources = load_sources(options.paths, on_skip=on_skip, infer_dates=False, progress=progress,
                            fetch_settings=FetchSettings(cache_dir=options.fetch_cache, network=options.fetch),
                            mapper=_mapper(options.run))
+    anchor = corpus_anchor(sources)
+    keys = input_keys(sources, infer_dates=True, anchor=anchor) if options.run.cache_dir else None
+    return Prepared(options, rules, sources, anchor, keys)
+
+
+def outputs_key(prepared: Prepared, extra: dict[str, Any]) -> str | None:
+    """The key of this run's outputs (runner.outputs_key), the report's name included; None
+    without a cache."""
+    if prepared.keys is None:
+        return None
+    name = prepared.options.name or report_name(prepared.options.paths)
+    return runner_outputs_key(prepared.keys, prepared.sources, prepared.rules, {"name": name, **extra})
+
+
+def run(prepared: Prepared, progress: Progress | None = None, on_note=None) -> Report:
+    """Extract, align, apply the rules and build the report."""
+    options, sources, rules = prepared.options, prepared.sources, prepared.rules
     # The sources and facts live to the end of the run: the cyclic collector, which would walk
     # all of them again at every full collection (a tenth of an archive's run), leaves them be.
     # Freed objects still go as they always do; only cycles among these would outlive the run.
@@ -88,12 +121,17 @@ def check(options: CheckOptions, progress: Progress | None = None, on_skip=None,
     with paused_gc(freeze=True):
         # undated sources are dated by the extraction jobs: on every core, and cached with their facts
         extraction = extract_sources(sources, options.run, progress=progress, on_note=on_note,
-                                     keep_text=options.keep_text, infer_dates=True, anchor=corpus_anchor(sources))
+                                     keep_text=options.keep_text, infer_dates=True, anchor=prepared.anchor,
+                                     known_keys=prepared.keys)
     facts = extraction.facts
     findings = cached_findings(extraction, sources, rules, lambda: apply_rules(rules, facts, progress), on_note)
     if extraction.texts is not None:  # the reports read the texts of the sources they cite, no others
         extraction.texts.restore(sources, {f.source_id for finding in findings for f in finding.facts})
     return build_report(options.name or report_name(options.paths), sources, facts, findings, rules)
+
+
+def check(options: CheckOptions, progress: Progress | None = None, on_skip=None, on_note=None) -> Report:
+    return run(prepare(options, progress, on_skip), progress, on_note)
 
 
 def _mapper(run: RunSettings):

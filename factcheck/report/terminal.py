@@ -232,6 +232,7 @@ class SourceProgress:
     def __exit__(self, *exc) -> None:
         if self.progress is not None:
             self.progress.stop()
+            self.progress = None
 
 
 # The stages whose count decides whether a bar is worth drawing, what they count, and how many at

@@ -37,7 +37,12 @@ from factcheck.runner import work
 from factcheck.runner.cache import FactCache
 from factcheck.runner.codec import decode, paused_gc, split_inference
 from factcheck.runner.local import pool_map, run_local
-from factcheck.runner.results import cached_findings
+from factcheck.runner.results import (
+    cached_findings,
+    outputs_key,
+    reuse_outputs,
+    store_outputs,
+)
 from factcheck.runner.settings import (
     DEFAULT_CACHE_DIR,
     Engine,
@@ -50,8 +55,8 @@ from factcheck.runner.work import Job, extractor_key, input_key, job_of
 
 __all__ = [
     "DEFAULT_CACHE_DIR", "Engine", "Extraction", "RunError", "RunSettings", "RunStats", "TextStore",
-    "available_cores", "cached_findings", "extract_sources", "extractor_key", "paused_gc",
-    "pool_map",
+    "available_cores", "cached_findings", "extract_sources", "extractor_key", "input_keys", "outputs_key",
+    "paused_gc", "pool_map", "reuse_outputs", "store_outputs",
 ]
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), as pipeline.Progress
@@ -78,12 +83,18 @@ class Extraction:
     input_keys: list[str] | None = None  # per source, with a cache: what its facts depend on
 
 
+def input_keys(sources: list[Source], infer_dates: bool = False, anchor: dt.date | None = None) -> list[str]:
+    """Each source's fact cache key, as `extract_sources` with these arguments computes it."""
+    return [input_key(job_of(i, s, infer_dates, anchor)) for i, s in enumerate(sources)]
+
+
 def extract_sources(sources: list[Source], settings: RunSettings | None = None, *,
                     progress: Progress | None = None, on_note: Note | None = None,
                     keep_text: bool = True, infer_dates: bool = False,
-                    anchor: dt.date | None = None) -> Extraction:
+                    anchor: dt.date | None = None, known_keys: list[str] | None = None) -> Extraction:
     """Extract every source's facts; with `infer_dates`, first date the sources that state no date
-    (by their text, falling back on `anchor`, the run's corpus anchor), as `load_sources` would."""
+    (by their text, falling back on `anchor`, the run's corpus anchor), as `load_sources` would.
+    `known_keys`: the sources' `input_keys` for these arguments, when the caller has them already."""
     settings = settings or RunSettings()
     notes: list[str] = []
 
@@ -115,7 +126,8 @@ def extract_sources(sources: list[Source], settings: RunSettings | None = None, 
     cache = FactCache(settings.cache_dir, work.extractor_key(), note) if settings.cache_dir else None
     try:
         with paused_gc():
-            keys = {job.index: input_key(job) for job in jobs} if cache else {}
+            keys = ({job.index: known_keys[job.index] if known_keys is not None else input_key(job) for job in jobs}
+                    if cache else {})
             todo = _answer_from_cache(jobs, keys, cache, accept, stats) if cache else jobs
 
             def on_chunk(results: list[tuple[int, str]]) -> None:

@@ -1,7 +1,8 @@
 """Runner, the fact cache: input key -> encoded facts, in an embedded SQLite database.
 
 Input: keys from `work.input_key` (extractor code + everything extraction reads) and encoded
-facts (codec.py); and, in a second table, a run's key (results.py) -> its encoded findings.
+facts (codec.py); and, in two more tables, a run's key (results.py) -> its encoded findings, and
+a run's key with its outputs' -> the outputs as written.
 Output: the entries found. The database is `<cache_dir>/facts.sqlite`.
 
 - Two runs may share it at once: WAL journal (readers never wait for a writer), a busy
@@ -26,6 +27,7 @@ from factcheck.runner.settings import CACHE_FILE
 
 LAYOUT_VERSION = "2"  # the tables below; another value drops and recreates them
 KEEP_FINDINGS = 8  # findings of the last runs kept (each is one corpus with one rule set)
+KEEP_OUTPUTS = 4  # rendered outputs of the last runs kept (an archive's reports are tens of MB)
 BUSY_TIMEOUT_S = 60.0  # how long a run waits for another run's write transaction
 _BATCH = 500  # keys per SELECT (SQLite allows 32,766 parameters; small batches stay fast)
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -84,34 +86,16 @@ class FactCache:
             self.stored += len(rows)
 
     def get_findings(self, key: str) -> str | None:
-        found: list[str] = []
-
-        def read() -> None:
-            assert self.conn is not None
-            row = self.conn.execute("SELECT payload FROM findings WHERE key = ?", (key,)).fetchone()
-            if row is not None:
-                try:
-                    found.append(zlib.decompress(row[0]).decode("ascii"))
-                except (zlib.error, UnicodeDecodeError, TypeError):
-                    pass
-
-        if self.conn is not None:
-            self._guard(read, "read")
-        return found[0] if found else None
+        return self._get_run("findings", key)
 
     def put_findings(self, key: str, text: str) -> None:
-        if self.conn is None:
-            return
-        payload = zlib.compress(text.encode("ascii"), 1)
+        self._put_run("findings", key, text, KEEP_FINDINGS)
 
-        def write() -> None:
-            assert self.conn is not None
-            with self.conn:
-                self.conn.execute("INSERT OR REPLACE INTO findings (key, payload) VALUES (?, ?)", (key, payload))
-                self.conn.execute("DELETE FROM findings WHERE rowid NOT IN "
-                                  "(SELECT rowid FROM findings ORDER BY rowid DESC LIMIT ?)", (KEEP_FINDINGS,))
+    def get_outputs(self, key: str) -> str | None:
+        return self._get_run("outputs", key)
 
-        self._guard(write, "write")
+    def put_outputs(self, key: str, text: str) -> None:
+        self._put_run("outputs", key, text, KEEP_OUTPUTS)
 
     def close(self) -> None:
         if self.conn is not None:
@@ -129,6 +113,38 @@ class FactCache:
 
     # ---------------------------------------------------------------- internals
 
+    def _get_run(self, table: str, key: str) -> str | None:
+        """A run's entry (ASCII text, stored compressed), or None when absent or damaged."""
+        found: list[str] = []
+
+        def read() -> None:
+            assert self.conn is not None
+            row = self.conn.execute(f"SELECT payload FROM {table} WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                try:
+                    found.append(zlib.decompress(row[0]).decode("ascii"))
+                except (zlib.error, UnicodeDecodeError, TypeError):
+                    pass
+
+        if self.conn is not None:
+            self._guard(read, "read")
+        return found[0] if found else None
+
+    def _put_run(self, table: str, key: str, text: str, keep: int) -> None:
+        """Store a run's entry, keeping the last `keep` runs' entries of the table."""
+        if self.conn is None:
+            return
+        payload = zlib.compress(text.encode("ascii"), 1)
+
+        def write() -> None:
+            assert self.conn is not None
+            with self.conn:
+                self.conn.execute(f"INSERT OR REPLACE INTO {table} (key, payload) VALUES (?, ?)", (key, payload))
+                self.conn.execute(f"DELETE FROM {table} WHERE rowid NOT IN "
+                                  f"(SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)", (keep,))
+
+        self._guard(write, "write")
+
     def _open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # statements that write open a transaction of their own (`with conn:` commits it); the
@@ -143,9 +159,11 @@ class FactCache:
             if row is not None and row[0] != LAYOUT_VERSION:
                 conn.execute("DROP TABLE IF EXISTS facts")
                 conn.execute("DROP TABLE IF EXISTS findings")
+                conn.execute("DROP TABLE IF EXISTS outputs")
             conn.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, extractor TEXT NOT NULL, "
                          "payload BLOB NOT NULL)")
             conn.execute("CREATE TABLE IF NOT EXISTS findings (key TEXT PRIMARY KEY, payload BLOB NOT NULL)")
+            conn.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT PRIMARY KEY, payload BLOB NOT NULL)")
             conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('layout', ?)", (LAYOUT_VERSION,))
             row = conn.execute("SELECT value FROM meta WHERE name = 'extractor'").fetchone()
             if row is None or row[0] != self.extractor:

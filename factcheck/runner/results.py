@@ -4,7 +4,9 @@ Input: an Extraction made with a fact cache (its per-source input keys), the run
 Rules, and the function that applies the rules. Output: the findings — from the cache when the
 run's key matches, else computed and stored. Alignment compares every fact with every other,
 so it is the cost of a re-run once extraction is cached; a re-run of an unchanged corpus with
-unchanged rules skips it.
+unchanged rules skips it. The outputs of a run are cached too (`outputs_key`): a re-run that
+would write the same files and print the same text reads them back, and neither decodes the
+facts nor renders the reports.
 
 The run's key covers everything the rules stage reads: each source's input key (its text,
 reference date, sections, format and the extractor's code), id and path, in order; each rule's
@@ -23,6 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel, ConfigDict
+
 from factcheck.models import Finding, Source
 from factcheck.runner.cache import FactCache
 from factcheck.runner.work import extractor_key
@@ -33,6 +37,17 @@ if TYPE_CHECKING:  # the runner does not depend on the rules stage, it only read
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 FINDINGS_VERSION = 1  # bump when the encoded form changes
+OUTPUTS_VERSION = 1
+
+
+class Outputs(BaseModel):
+    """What a run wrote: each file's text by path, what it printed, and its exit status."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    files: dict[str, str]
+    stdout: str
+    exit: int
 
 
 def cached_findings(extraction: Extraction, sources: list[Source], rules: list[Rule],
@@ -66,6 +81,39 @@ def run_key(input_keys: list[str], sources: list[Source], rules: list[Rule]) -> 
         "rules": [[r.spec.model_dump(mode="json"), r.align.model_dump(mode="json"), r.path, r.line] for r in rules],
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def outputs_key(input_keys: list[str], sources: list[Source], rules: list[Rule], extra: dict[str, Any]) -> str:
+    """The key of a run's outputs: the run's key (everything its facts and findings depend on),
+    every field of every source but its text (the titles, outlets and reference dates reports
+    show; the text is in the run's key), and `extra`: whatever else the caller's outputs depend
+    on (the report's name, the files and formats asked for, the baseline's content). Taken
+    before the run: extraction adds the reference dates it infers, which the input keys cover."""
+    payload = {
+        "version": OUTPUTS_VERSION,
+        "run": run_key(input_keys, sources, rules),
+        "sources": [s.model_dump(mode="json", exclude={"text"}) for s in sources],
+        "extra": extra,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def reuse_outputs(cache_dir: str, key: str, on_note: Callable[[str], None] | None = None) -> Outputs | None:
+    """The outputs a run with this key wrote, or None (not cached, or damaged)."""
+    with FactCache(cache_dir, extractor_key(), on_note) as cache:
+        text = cache.get_outputs(key)
+    if text is None:
+        return None
+    try:
+        return Outputs.model_validate_json(text)
+    except ValueError:
+        return None  # damaged: the run computes, and stores over it
+
+
+def store_outputs(cache_dir: str, key: str, outputs: Outputs, on_note: Callable[[str], None] | None = None) -> None:
+    with FactCache(cache_dir, extractor_key(), on_note) as cache:
+        # ASCII JSON: any text, lone surrogates included, comes back as it was
+        cache.put_outputs(key, json.dumps(outputs.model_dump(mode="json"), ensure_ascii=True))
 
 
 def encode_findings(findings: list[Finding], facts: list) -> str | None:
