@@ -1,7 +1,8 @@
 """Alignment stage: facts -> groups of facts from different sources about the same thing.
 
 Each fact has a signature (head word, names, content words; see extract/context.py).
-Candidates are blocked by shared signature keys (never all pairs), scored with weights
+Candidates are blocked by shared signature keys (never all pairs), screened by their values
+(the check's cheap first look: a year and a day are never compared), scored with weights
 taken from the rule, and clustered greedily from the strongest link down, with at most
 one value per source in a group (repeated mentions of one value in a source merge).
 """
