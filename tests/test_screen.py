@@ -39,7 +39,7 @@ def _hand_built():
     ]
 
 
-@pytest.mark.parametrize("rule_id", ["event-date", "figure", "count", "duration"])
+@pytest.mark.parametrize("rule_id", ["event-date", "figure", "count", "duration", "period"])
 def test_relate_says_what_the_screen_says_or_incomparable(facts, rules, rule_id):
     check = rules[rule_id].check
     pool = [f for f in facts + _hand_built() if not check.kinds or f.kind in check.kinds]

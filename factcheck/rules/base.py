@@ -12,7 +12,8 @@ from factcheck.align import FactLink, Relate, Relation
 from factcheck.describe import describe_value, subject_label
 from factcheck.models import Fact, FactKind, Verdict
 
-__all__ = ["Check", "InternalResult", "Judgement", "NoParams", "list_values", "subject_label", "values_by_source"]
+__all__ = ["Check", "InternalResult", "Judgement", "NoParams", "ScreenedCheck", "list_values", "subject_label",
+           "values_by_source"]
 
 
 class NoParams(BaseModel):
@@ -86,6 +87,33 @@ class Check:
     # internal checks
     def run_internal(self, facts: list[Fact]) -> list[InternalResult]:
         raise NotImplementedError
+
+
+class ScreenedCheck(Check):
+    """A check that relates two facts in two steps: `screen` compares what it `read` of each
+    (once per fact for a rule's whole selection), and `confirm` runs the costlier tests that
+    can only turn the screen's answer into INCOMPARABLE. Alignment screens its candidate pairs
+    and confirms the few it keeps."""
+
+    def read(self, f: Fact) -> Any:
+        raise NotImplementedError
+
+    def screen(self, a: Fact, b: Fact, ra: Any, rb: Any) -> Relation:
+        raise NotImplementedError
+
+    def confirm(self, a: Fact, b: Fact, rel: Relation) -> Relation:
+        return rel
+
+    def relate(self, a: Fact, b: Fact) -> Relation:
+        return self.confirm(a, b, self.screen(a, b, self.read(a), self.read(b)))
+
+    def relaters(self, facts: list[Fact]) -> tuple[Relate, Relate | None]:
+        read = {id(f): self.read(f) for f in facts}
+
+        def screen(a: Fact, b: Fact) -> Relation:
+            return self.screen(a, b, read[id(a)], read[id(b)])
+
+        return (lambda a, b: self.confirm(a, b, screen(a, b))), screen
 
 
 def _conflict(link: FactLink) -> dict[str, Any]:

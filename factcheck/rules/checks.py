@@ -12,7 +12,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.align import Relate, Relation
+from factcheck.align import Relation
 from factcheck.extract.lexicon import WEEKDAY_NAMES, WEEKDAYS
 from factcheck.extract.terms import stem
 from factcheck.extract.units import to_canonical
@@ -26,7 +26,13 @@ from factcheck.models import (
     QuantityValue,
     Verdict,
 )
-from factcheck.rules.base import Check, InternalResult, list_values, subject_label
+from factcheck.rules.base import (
+    Check,
+    InternalResult,
+    ScreenedCheck,
+    list_values,
+    subject_label,
+)
 
 # ---------------------------------------------------------------- dates
 
@@ -53,36 +59,20 @@ def date_interval(fact: Fact) -> Interval | None:
     return None
 
 
-class SameDate(Check):
+class SameDate(ScreenedCheck):
     """Two mentions of one event give overlapping days; a coarser date that contains a finer one agrees."""
 
     name = "same_date"
     kinds = (FactKind.DATE, FactKind.DATE_RANGE)
     Params = SameDateParams
 
-    def relate(self, a: Fact, b: Fact) -> Relation:
-        return self._relate(a, b, self._span(a), self._span(b))
-
-    def relaters(self, facts: list[Fact]) -> tuple[Relate, Relate | None]:
-        spans = {id(f): self._span(f) for f in facts}
-        return (lambda a, b: self._relate(a, b, spans[id(a)], spans[id(b)]),
-                lambda a, b: self._screen(a, b, spans[id(a)], spans[id(b)]))
-
-    def _span(self, f: Fact) -> Interval | None:
+    def read(self, f: Fact) -> Interval | None:
         """The days a date covers, or None when it cannot be compared (too coarse, unresolved)."""
         if _GRAN_RANK[f.value.granularity] > _GRAN_RANK[self.p.min_granularity]:
             return None
         return date_interval(f)
 
-    def _relate(self, a: Fact, b: Fact, ia: Interval | None, ib: Interval | None) -> Relation:
-        rel = self._screen(a, b, ia, ib)
-        if rel is Relation.CONTRADICT and resolution_differs(a, b):
-            # "on Monday" written a week apart names two different Mondays: no evidence of conflict
-            return Relation.INCOMPARABLE
-        return rel
-
-    def _screen(self, a: Fact, b: Fact, ia: Interval | None, ib: Interval | None) -> Relation:
-        """The relation before the costlier test of how the dates were read."""
+    def screen(self, a: Fact, b: Fact, ia: Interval | None, ib: Interval | None) -> Relation:
         if ia is None or ib is None:
             return Relation.INCOMPARABLE
         if ia == ib:
@@ -93,6 +83,12 @@ class SameDate(Check):
             # "in 2010" against "on Thursday (June 13)": too loose a match to be one event
             return Relation.INCOMPARABLE
         return Relation.CONTRADICT
+
+    def confirm(self, a: Fact, b: Fact, rel: Relation) -> Relation:
+        if rel is Relation.CONTRADICT and resolution_differs(a, b):
+            # "on Monday" written a week apart names two different Mondays: no evidence of conflict
+            return Relation.INCOMPARABLE
+        return rel
 
     def disagreement(self, facts, values):
         spans = [date_interval(f) for f in facts]
@@ -158,42 +154,21 @@ def widened(v: QuantityValue, rel: float, absolute: float) -> Interval | None:
     return Interval(lo=lo, hi=hi, lo_open=iv.lo_open, hi_open=iv.hi_open)
 
 
-class SameQuantity(Check):
+class SameQuantity(ScreenedCheck):
     """Figures agree when their intervals overlap after the tolerance ("under 200" agrees with 180)."""
 
     name = "same_quantity"
     kinds = (FactKind.QUANTITY, FactKind.COUNT, FactKind.MONEY, FactKind.PERCENT, FactKind.DURATION)
     Params = SameQuantityParams
 
-    def relate(self, a: Fact, b: Fact) -> Relation:
-        return self._relate(a, b, self._spans(a), self._spans(b))
-
-    def relaters(self, facts: list[Fact]) -> tuple[Relate, Relate | None]:
-        spans = {id(f): self._spans(f) for f in facts}
-        return (lambda a, b: self._relate(a, b, spans[id(a)], spans[id(b)]),
-                lambda a, b: self._screen(a, b, spans[id(a)], spans[id(b)]))
-
-    def _spans(self, f: Fact) -> tuple[Interval | None, Interval | None] | None:
+    def read(self, f: Fact) -> tuple[Interval | None, Interval | None] | None:
         """A figure's interval as written and widened by the tolerance; None when not a figure."""
         v = f.value
         if not isinstance(v, QuantityValue):
             return None
         return v.interval(), widened(v, self.p.rel_tolerance, self.p.abs_tolerance)
 
-    def _relate(self, a: Fact, b: Fact, sa, sb) -> Relation:
-        rel = self._screen(a, b, sa, sb)
-        if rel is not Relation.CONTRADICT:
-            return rel
-        if a.kind is FactKind.MONEY and (_in_parentheses(a) or _in_parentheses(b)):
-            # "$US1 million ($1.52 million)": a conversion at some exchange rate, not a figure of its own
-            return Relation.INCOMPARABLE
-        if a.kind is FactKind.COUNT and _group_words(a) != _group_words(b):
-            # "11 Yemeni pirates" is part of "23 pirates", not another count of them
-            return Relation.INCOMPARABLE
-        return Relation.CONTRADICT
-
-    def _screen(self, a: Fact, b: Fact, sa, sb) -> Relation:
-        """The relation before the costlier tests of the words around the figures."""
+    def screen(self, a: Fact, b: Fact, sa, sb) -> Relation:
         if sa is None or sb is None:
             return Relation.INCOMPARABLE
         va, vb = a.value, b.value
@@ -211,6 +186,17 @@ class SameQuantity(Check):
             return Relation.INCOMPARABLE
         if ia.overlaps(ib):
             return Relation.AGREE
+        return Relation.CONTRADICT
+
+    def confirm(self, a: Fact, b: Fact, rel: Relation) -> Relation:
+        if rel is not Relation.CONTRADICT:
+            return rel
+        if a.kind is FactKind.MONEY and (_in_parentheses(a) or _in_parentheses(b)):
+            # "$US1 million ($1.52 million)": a conversion at some exchange rate, not a figure of its own
+            return Relation.INCOMPARABLE
+        if a.kind is FactKind.COUNT and _group_words(a) != _group_words(b):
+            # "11 Yemeni pirates" is part of "23 pirates", not another count of them
+            return Relation.INCOMPARABLE
         return Relation.CONTRADICT
 
 
@@ -231,21 +217,21 @@ class SameRangeParams(SameQuantityParams):
     tolerance_days: int = Field(0, ge=0)
 
 
-class SameRange(Check):
+class SameRange(ScreenedCheck):
     """Both ends of two ranges agree (date ranges, or figures written as ranges)."""
 
     name = "same_range"
     kinds = (FactKind.DATE_RANGE, FactKind.QUANTITY, FactKind.COUNT)
     Params = SameRangeParams
 
-    def relate(self, a: Fact, b: Fact) -> Relation:
-        ends_a, ends_b = _range_ends(a), _range_ends(b)
+    def read(self, f: Fact) -> tuple[float | None, float | None] | None:
+        return _range_ends(f)
+
+    def screen(self, a: Fact, b: Fact, ends_a, ends_b) -> Relation:
         if ends_a is None or ends_b is None:
             return Relation.INCOMPARABLE
         if ends_a == ends_b:
             return Relation.EQUAL
-        if isinstance(a.value, DateRangeValue) and resolution_differs(a, b):
-            return Relation.INCOMPARABLE
         dates = isinstance(a.value, DateRangeValue)
         slack_a = [self.p.tolerance_days if dates else self._slack(x) for x in ends_a]
         for x, y, s in zip(ends_a, ends_b, slack_a):
@@ -254,6 +240,12 @@ class SameRange(Check):
             if abs(x - y) > s:
                 return Relation.CONTRADICT
         return Relation.AGREE
+
+    def confirm(self, a: Fact, b: Fact, rel: Relation) -> Relation:
+        if rel in (Relation.AGREE, Relation.CONTRADICT) and isinstance(a.value, DateRangeValue) \
+                and resolution_differs(a, b):
+            return Relation.INCOMPARABLE  # the same words read against different dates
+        return rel
 
     def _slack(self, x: float | None) -> float:
         if x is None:
