@@ -42,6 +42,18 @@ def test_json_output_follows_the_contract():
     assert data["summary"]["contradictions"] >= 1
 
 
+def test_extract_tables_say_where_each_reference_date_came_from(tmp_path):
+    (tmp_path / "dated.md").write_text("---\ndate: 2025-03-13\n---\nTalks [sic] were held on March 11.\n",
+                                       encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.stdout.split())
+    # as the other reports show it: words, and the confidence
+    assert "reference date 2025-03-13, front matter (high)" in shown
+    # brackets are shown as written, not taken for rich markup
+    assert "[boilerplate]" in shown
+
+
 def test_extract_jsonl_spans_are_exact():
     result = run("extract", "seeds", "--format", "jsonl")
     assert result.exit_code == 0

@@ -110,7 +110,8 @@ def _finding(n: int, finding: Finding, console: Console, sources: dict[str, Sour
     grid.add_column(no_wrap=True, style=sev, max_width=28)
     grid.add_column(ratio=1)
     for fact in finding.facts:
-        grid.add_row(describe_value(fact) if fact.kind is not FactKind.QUOTE else _speaker(fact),
+        # Text, not markup: brackets in values, names and paths are shown as written
+        grid.add_row(Text(describe_value(fact) if fact.kind is not FactKind.QUOTE else _speaker(fact)),
                      _evidence(fact, where(fact, sources)))
     # justified and cut as a table cell would be (its padding dim, a long word cut short) as before
     console.print(_indent(Group(Text(finding.message, style="dim", justify="left", overflow="ellipsis"), grid)))
@@ -165,8 +166,8 @@ def _sources(report: Report, console: Console) -> None:
     table.add_column("facts", justify="right")
     counts = Counter(f.source_id for f in report.facts)
     for src in report.sources[:MAX_SOURCE_ROWS]:
-        table.add_row(src.path, src.reference_date.isoformat() if src.reference_date else "none", ref_origin(src),
-                      str(counts[src.id]))
+        table.add_row(Text(src.path), src.reference_date.isoformat() if src.reference_date else "none",
+                      ref_origin(src), str(counts[src.id]))
     console.print(table)
     rest = len(report.sources) - MAX_SOURCE_ROWS
     if rest > 0:

@@ -98,3 +98,16 @@ def test_an_archive_s_sources_are_summed_up_after_a_screenful(seeds_report, monk
     assert "… and 3 more sources" in section
     origins = sorted({s.reference_date_from.value for s in seeds_report.sources})
     assert all(origin in section.split("Reference dates of all 5:")[1] for origin in origins)
+
+
+def test_brackets_in_paths_and_values_are_shown_as_written(seeds_report):
+    """Rich reads "[draft]" as markup unless told otherwise: a path or value must never lose it."""
+    report = seeds_report.model_copy(deep=True)
+    source = report.sources[0]
+    source.path = f"[draft] {source.path}"
+    for fact in report.facts + [f for finding in report.findings for f in finding.facts]:
+        if fact.source_id == source.id:
+            fact.source = source.path
+    text = render_terminal(report, width=200)
+    section = text[text.index("Sources and their reference dates"):]
+    assert f"[draft] {seeds_report.sources[0].path}" in section
