@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from factcheck.align import Relation
+from factcheck.models import Interval
 from factcheck.rules.checks import (
     SameDate,
     SameDateParams,
@@ -83,3 +88,25 @@ def test_same_words_read_on_different_days_do_not_contradict():
 def test_date_tolerance():
     loose = SameDate(SameDateParams(tolerance_days=1))
     assert loose.relate(day_fact("a", "2025-03-12"), day_fact("b", "2025-03-13")) is Relation.AGREE
+
+
+_ends = st.one_of(st.integers(-50, 50).map(float), st.just(math.inf), st.just(-math.inf))
+
+
+@st.composite
+def _intervals(draw):
+    lo, hi = sorted((draw(_ends), draw(_ends)))
+    assume(not (lo == hi and math.isinf(lo)))  # no value is an interval of one infinity
+    return Interval(lo=lo, hi=hi, lo_open=draw(st.booleans()), hi_open=draw(st.booleans()))
+
+
+@given(_intervals(), _intervals())
+def test_interval_gap_is_zero_exactly_when_they_meet_and_else_the_distance(a, b):
+    gap = a.gap(b)
+    assert gap == b.gap(a) >= 0
+    if a.overlaps(b):
+        assert gap == 0
+    elif a.hi <= b.lo:
+        assert gap == b.lo - a.hi
+    else:
+        assert gap == a.lo - b.hi

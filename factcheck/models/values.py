@@ -149,10 +149,10 @@ class Interval(BaseModel):
         return self.lo <= other.lo and other.hi <= self.hi
 
     def gap(self, other: Interval) -> float:
-        """Distance between the intervals; 0 when they overlap."""
-        if self.overlaps(other):
-            return 0.0
-        return max(other.lo - self.hi, self.lo - other.hi, 0.0)
+        """Distance between the intervals; 0 when they overlap (or touch at an open end)."""
+        # no overlap test needed: overlapping intervals have both differences <= 0
+        d = max(other.lo - self.hi, self.lo - other.hi)
+        return d if d > 0 else 0.0
 
     @property
     def width(self) -> float:
