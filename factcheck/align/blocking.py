@@ -33,19 +33,21 @@ def iter_candidate_pairs(
     two facts: a pair whose only common keys are the commonest of both scores too low to be
     linked anyway, and leaving such pairs out keeps their number near-linear in the facts."""
     rarity = rarity or PLAIN
-    keys = [keys_of(sig) for sig in sigs]
     index: dict[str, list[int]] = defaultdict(list)
-    for i, ks in enumerate(keys):
-        for k in ks:
+    for i, sig in enumerate(sigs):
+        for k in keys_of(sig):
             index[k].append(i)  # ascending: facts are visited in order
     sources = [f.source_id for f in facts]
     # a key is worth blocking on if it is shared across sources, and not by too many facts
     blocks = {k: members for k, members in index.items()
               if 2 <= len(members) <= max_block and len({sources[i] for i in members}) > 1}
     del index
+    # each fact's keys that block, worked out again rather than all kept from the start: the
+    # index and every fact's keys at once were an archive's peak of memory (most keys block
+    # nothing: one fact's, or too common), and only blocking keys can make a pair
+    keys = [[k for k in keys_of(sig) if k in blocks] for sig in sigs]
     if prefix > 0:
-        rare = [sorted((k for k in ks if k in blocks), key=lambda k: (rarity.df.get(k, 0), k))[:prefix]
-                for ks in keys]
+        rare = [sorted(ks, key=lambda k: (rarity.df.get(k, 0), k))[:prefix] for ks in keys]
         by_rare: dict[str, list[int]] = defaultdict(list)
         for i, ks in enumerate(rare):
             for k in ks:
