@@ -437,7 +437,8 @@ def main(argv: list[str] | None = None) -> int:
     emit("## `factcheck check` on the Wikipedia sample\n",
          "Cold: an empty fact cache (the files read once before: from the page cache, not the disk). "
          "Warm: the same command again (its outputs read back from the cache). Re-rendered: the "
-         "report written to another file (facts and findings from the cache, the reports rendered again).\n", check_table(rows), "", *growth(rows), "")
+         "report written to another file (facts and findings from the cache, the reports rendered again).\n",
+         check_table(rows), "", *growth(rows), "")
     if not args.no_ecb:
         print("ECB+ ...", file=sys.stderr, flush=True)
         lines, _ = ecb_rows(args.corpora / "ecbplus", args.jobs, args.timeout)

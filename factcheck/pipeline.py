@@ -46,6 +46,11 @@ class CheckOptions(BaseModel):
     run: RunSettings = Field(default_factory=RunSettings)  # how extraction runs: engine, jobs, fact cache
     keep_text: bool = True  # False: source texts are set aside after extraction; only cited ones come back
 
+    @property
+    def report_name(self) -> str:
+        """The report's name: `name`, else the first path's (reports/<name>.md)."""
+        return self.name or report_name(self.paths)
+
 
 def default_rule_paths() -> list[str]:
     local = Path("rules")
@@ -105,8 +110,8 @@ def outputs_key(prepared: Prepared, extra: dict[str, Any]) -> str | None:
     without a cache."""
     if prepared.keys is None:
         return None
-    name = prepared.options.name or report_name(prepared.options.paths)
-    return runner_outputs_key(prepared.keys, prepared.sources, prepared.rules, {"name": name, **extra})
+    return runner_outputs_key(prepared.keys, prepared.sources, prepared.rules,
+                              {"name": prepared.options.report_name, **extra})
 
 
 def run(prepared: Prepared, progress: Progress | None = None, on_note=None) -> Report:
@@ -127,7 +132,7 @@ def run(prepared: Prepared, progress: Progress | None = None, on_note=None) -> R
     findings = cached_findings(extraction, sources, rules, lambda: apply_rules(rules, facts, progress), on_note)
     if extraction.texts is not None:  # the reports read the texts of the sources they cite, no others
         extraction.texts.restore(sources, {f.source_id for finding in findings for f in finding.facts})
-    return build_report(options.name or report_name(options.paths), sources, facts, findings, rules)
+    return build_report(options.report_name, sources, facts, findings, rules)
 
 
 def check(options: CheckOptions, progress: Progress | None = None, on_skip=None, on_note=None) -> Report:

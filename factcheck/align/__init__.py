@@ -90,8 +90,9 @@ def align(
     """Group facts about the same thing. `relate` compares two values (the rule's check);
     `scorer`, if given, replaces blocking and context scoring (quotes are aligned on their text).
     `screen`, if given, is a cheaper first look at two values (`Check.relaters`): relate's
-    answer must be the screen's or INCOMPARABLE. With `keep_rejected`, a contradicting link the clustering could
-    not follow (its facts ended up in different groups) becomes a group of its own two facts."""
+    answer must be the screen's or INCOMPARABLE. With `keep_rejected`, a contradicting link the
+    clustering could not follow (its facts ended up in different groups) becomes a group of its
+    own two facts."""
     if len(facts) < 2:
         return []
     synonyms = synonym_map(params.synonyms)

@@ -146,9 +146,8 @@ def _parts(a: Signature, b: Signature, side_a: Sides, side_b: Sides, params: Ali
     """Agreement of head, names and content words, each shared name or word counted by its rarity:
     (head, names, terms, shared names, shared words, total). With `floor`: None when the total is
     below it, known before the names are compared (the costly part) when even a full name match
-    would not lift it. This runs for each of an archive's millions of candidate pairs: plain
-    tuples, and the overlaps written out. An overlap is the shared weight over the smaller side's,
-    with a floor that keeps one shared word in a short clause from counting as full agreement."""
+    would not lift it. This runs for each of an archive's millions of candidate pairs: a plain
+    tuple, made into ScoreParts only for the pairs that are kept."""
     w = params.weights
     head = names = terms = None
     ha, hb = a.head, b.head
@@ -164,7 +163,7 @@ def _parts(a: Signature, b: Signature, side_a: Sides, side_b: Sides, params: Ali
     terms_a, terms_b = a.body, b.body  # the head counts once, above
     common_terms = terms_a & terms_b
     if terms_a or terms_b:
-        terms = min(1.0, rarity.total("t:", common_terms) / max(params.terms_floor, min(side_a.terms, side_b.terms))) \
+        terms = _overlap(common_terms, side_a.terms, side_b.terms, "t:", rarity, params.terms_floor) \
             if common_terms else 0.0
     common: list[str] = []
     if a.names or b.names:
@@ -174,7 +173,7 @@ def _parts(a: Signature, b: Signature, side_a: Sides, side_b: Sides, params: Ali
                 return None
             common = matching_names(a.names, b.names, params.name_similarity)
             if common:
-                names = min(1.0, rarity.total("n:", common) / max(params.names_floor, min(side_a.names, side_b.names)))
+                names = _overlap(common, side_a.names, side_b.names, "n:", rarity, params.names_floor)
     total = _total(head, names, terms, w)
     if floor is not None and total < floor:
         return None
@@ -254,6 +253,12 @@ class Sides:
 
 def sides_of(sig: Signature, rarity: Rarity) -> Sides:
     return Sides(rarity.total("n:", sig.names), rarity.total("t:", sig.body))
+
+
+def _overlap(common, side_a: float, side_b: float, prefix: str, rarity: Rarity, floor: float) -> float:
+    """Rarity-weighted overlap coefficient; the floor keeps one shared word in a short
+    clause from counting as full agreement."""
+    return min(1.0, rarity.total(prefix, common) / max(floor, min(side_a, side_b)))
 
 
 def matching_names(a: frozenset[str], b: frozenset[str], min_ratio: float) -> list[str]:

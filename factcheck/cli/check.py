@@ -47,7 +47,6 @@ from factcheck.pipeline import (
     failed,
     outputs_key,
     prepare,
-    report_name,
 )
 from factcheck.pipeline import run as run_prepared
 from factcheck.report import FORMATTERS
@@ -120,7 +119,7 @@ def check_cmd(
     run = RunSettings(engine=engine, jobs=jobs or available_cores(), scheduler=scheduler,
                       cache_dir=None if no_cache else str(cache_dir))
     options = check_options(settings, fetch_cache=str(fetch_cache), fetch=not no_fetch, run=run, keep_text=False)
-    files = output_files(settings, options.name or report_name(options.paths))
+    files = output_files(settings, options.report_name)
     with Session() as session:
         prepared = session.do(lambda: prepare(options, session.progress, session.skip))
         key = _outputs_key(prepared, settings, files)
@@ -149,8 +148,8 @@ def _outputs_key(prepared: Prepared, settings: Settings, files: dict[Path, Outpu
     """The key of what this run writes and prints (see runner.outputs_key); None when it cannot
     be reused: no cache, a report drawn on a colour terminal, or a baseline that cannot be read
     (the run reports that)."""
-    console = Console()
-    if settings.format is OutputFormat.terminal and console.is_terminal and not settings.no_color:
+    colour, width = _terminal_mode(settings)
+    if colour:
         return None
     baseline = None
     if settings.baseline:
@@ -161,7 +160,7 @@ def _outputs_key(prepared: Prepared, settings: Settings, files: dict[Path, Outpu
     return outputs_key(prepared, {
         "files": {str(p): fmt.value for p, fmt in files.items()},
         "stdout": settings.format.value,
-        "width": console.width if settings.format is OutputFormat.terminal and console.is_terminal else None,
+        "width": width,
         "fail_on": settings.fail_on.value,
         "baseline": baseline,
         "cwd": str(Path.cwd()),  # SARIF names sources relative to it
@@ -263,16 +262,26 @@ def emit(result: Report, settings: Settings, written: dict[Path, OutputFormat]) 
         text = FORMATTERS[settings.format.value](result)
         sys.stdout.write(text)
         return text
-    console = Console(no_color=settings.no_color, highlight=False, soft_wrap=False)
     report_path = next((str(p) for p, fmt in written.items() if fmt is OutputFormat.markdown), None)
     others = [str(p) for p in written if str(p) != report_path]
-    if console.is_terminal and not settings.no_color:
-        print_report(result, console, report_path=report_path, outputs=others)
+    colour, width = _terminal_mode(settings)
+    if colour:
+        print_report(result, Console(highlight=False, soft_wrap=False), report_path=report_path, outputs=others)
         return None
-    width = console.width if console.is_terminal else None
     text = render_terminal(result, report_path=report_path, outputs=others, **({"width": width} if width else {}))
     sys.stdout.write(text)
     return text
+
+
+def _terminal_mode(settings: Settings) -> tuple[bool, int | None]:
+    """How the terminal format is printed: (drawn in colour by rich, on a colour terminal; the
+    width of the plain text, the terminal's when stdout is one). Not the terminal format: (False, None)."""
+    if settings.format is not OutputFormat.terminal:
+        return False, None
+    console = Console()
+    if not console.is_terminal:
+        return False, None
+    return not settings.no_color, console.width
 
 
 @app.command("version")

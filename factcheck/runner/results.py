@@ -80,7 +80,7 @@ def run_key(input_keys: list[str], sources: list[Source], rules: list[Rule]) -> 
         "sources": [[k, s.id, s.path] for k, s in zip(input_keys, sources)],
         "rules": [[r.spec.model_dump(mode="json"), r.align.model_dump(mode="json"), r.path, r.line] for r in rules],
     }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    return _digest(payload)
 
 
 def outputs_key(input_keys: list[str], sources: list[Source], rules: list[Rule], extra: dict[str, Any]) -> str:
@@ -95,6 +95,10 @@ def outputs_key(input_keys: list[str], sources: list[Source], rules: list[Rule],
         "sources": [s.model_dump(mode="json", exclude={"text"}) for s in sources],
         "extra": extra,
     }
+    return _digest(payload)
+
+
+def _digest(payload: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
